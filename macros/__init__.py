@@ -1,0 +1,13 @@
+"""The Partnership Handbook's data and macros.
+
+The flow is data -> model -> HTML:
+
+* :mod:`macros.model`  - the typed records (pydantic) every data file is made of;
+* :mod:`macros.data`   - loads the YAML under ``docs/data``, validates it against
+  the model, cross-checks references and reports every problem at once;
+* :mod:`macros.render` - plain functions from records to Markdown/HTML, with no
+  MkDocs in sight, so another generator can reuse them;
+* :mod:`macros.main`   - the thin entry mkdocs-macros-plugin calls: it only
+  registers the macros;
+* :mod:`macros.hooks`  - MkDocs hooks that add the generated induction pages.
+"""

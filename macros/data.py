@@ -1,0 +1,340 @@
+"""Load, validate and cross-check the handbook data under docs/data.
+
+``load(docs_dir)`` returns a :class:`Handbook` or raises :class:`DataError`
+listing *every* problem found, one line each, in the form::
+
+    docs/data/roles.yml: item 'cto' (#1), field 'pairs_with[0]': unknown role 'ctoo'; expected one of: cpo, ...
+
+Nothing here knows about MkDocs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from markdown.extensions.toc import slugify
+from pydantic import ValidationError
+
+from macros import model
+from macros.model import FILES, STAGES, ChecklistItem, Record
+
+DATA_DIR = "data"
+
+# What each id-like pattern means, for messages a contributor can act on.
+_PATTERN_HELP = {
+    model.Id.__metadata__[0].pattern: "an id of lower-case letters, digits and single hyphens (e.g. 'tech-lead')",
+    model.CarryId.__metadata__[0].pattern: "a content-map id such as 'PM-3' or 'RR-T1'",
+    model.PageRef.__metadata__[0].pattern: "a page path under docs/ with an optional anchor (e.g. 'partnership-model.md#the-cascade')",
+}
+# The field that names an item in messages, per file (default 'id').
+_KEY_FIELD = {"paths.yml": "role", "changelog.yml": "version"}
+
+
+class DataError(Exception):
+    """The data is invalid. ``problems`` holds one human-readable line per problem."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        super().__init__("\n".join(problems))
+
+
+@dataclass
+class Handbook:
+    """The validated handbook data, indexed for the renderers."""
+
+    sources: dict[str, model.Source]
+    roles: dict[str, model.Role]
+    modules: dict[str, model.Module]
+    rights: dict[str, model.RightPair]
+    checklist: dict[str, model.ChecklistItem]
+    paths: dict[str, model.Path]
+    readings: dict[str, model.Reading]
+    glossary: dict[str, model.Term]
+    changelog: list[model.Change]
+    titles: dict[str, str] = field(default_factory=dict)
+    by_role: dict[str, list[ChecklistItem]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        order = list(STAGES)
+        by_role: dict[str, list[ChecklistItem]] = defaultdict(list)
+        for item in self.checklist.values():
+            for role in item.roles:
+                by_role[role].append(item)
+        self.by_role = {
+            role: sorted(items, key=lambda i: order.index(i.stage)) for role, items in by_role.items()
+        }
+
+    def source_for(self, carry_id: str) -> model.Source:
+        prefix = carry_id.split("-", 1)[0]
+        for source in self.sources.values():
+            if prefix in source.prefixes:
+                return source
+        raise KeyError(carry_id)
+
+
+_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*(?:\{[^}]*#([\w-]+)[^}]*\})?\s*$")
+_FRONT_TITLE = re.compile(r"^title:\s*[\"']?(.+?)[\"']?\s*$", re.M)
+
+
+def page_titles(docs_dir: Path, refs: set[str]) -> dict[str, str]:
+    """A display title for each 'page.md#anchor' reference: the heading it points to,
+    else the page's title. Reads each page's Markdown headings once."""
+    outlines: dict[str, tuple[str, dict[str, str]]] = {}
+    titles: dict[str, str] = {}
+    for ref in sorted(refs):
+        page, _, anchor = ref.partition("#")
+        if page not in outlines:
+            path = docs_dir / page
+            source = path.read_text(encoding="utf-8") if path.is_file() else ""
+            front = _FRONT_TITLE.search(source.split("\n---", 1)[0]) if source.startswith("---") else None
+            headings: dict[str, str] = {}
+            first = None
+            for line in source.splitlines():
+                match = _HEADING.match(line)
+                if match:
+                    label = re.sub(r"[*_`]", "", match.group(2)).strip()
+                    headings[match.group(3) or slugify(label, "-")] = label
+                    first = first or label
+            outlines[page] = ((front.group(1) if front else None) or first or page, headings)
+        title, headings = outlines[page]
+        titles[ref] = headings.get(anchor, title) if anchor else title
+    return titles
+
+
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """A safe loader that rejects a key given twice in one mapping."""
+
+
+def _construct_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
+    seen: dict[Any, Any] = {}
+    for key_node, _value in node.value:
+        key = loader.construct_object(key_node, deep=deep)
+        if key in seen:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"duplicate key {key!r} (a key may appear once per item)", key_node.start_mark
+            )
+        seen[key] = True
+    return loader.construct_mapping(node, deep=deep)
+
+
+_UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def _short(value: Any, limit: int = 40) -> str:
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def _type_name(value: Any) -> str:
+    return {dict: "a mapping", list: "a list", str: "text", bool: "true/false", int: "a number",
+            float: "a number", type(None): "nothing"}.get(type(value), type(value).__name__)
+
+
+def _explain(err: dict) -> str:
+    """Turn one pydantic error into 'what was expected, what was found'."""
+    kind, found = err["type"], err.get("input")
+    ctx = err.get("ctx") or {}
+    if kind == "missing":
+        return "missing; this field is required"
+    if kind == "extra_forbidden":
+        return "unknown field; remove it or check its spelling"
+    if kind == "string_pattern_mismatch":
+        wanted = _PATTERN_HELP.get(ctx.get("pattern"), f"text matching {ctx.get('pattern')}")
+        return f"expected {wanted}, got {_short(found)}"
+    if kind in {"string_too_short", "too_short"} and isinstance(found, (str, list)):
+        return "expected a non-empty value, got an empty one"
+    message = err["msg"].replace("Input should be", "expected").replace("Value error, ", "")
+    if kind.endswith("_type") or kind in {"model_type", "dict_type", "list_type"}:
+        message = f"{message}, got {_type_name(found)} {_short(found)}".rstrip()
+    elif not isinstance(found, (dict, list)):
+        message = f"{message}, got {_short(found)}"
+    return message
+
+
+def _field_path(loc: tuple) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+class _Report:
+    """Collects problems as 'file: item, field: what is wrong'."""
+
+    def __init__(self) -> None:
+        self.problems: list[str] = []
+
+    def add(self, file: str, message: str, item: str | None = None, field_: str | None = None) -> None:
+        where = [f"docs/{DATA_DIR}/{file}"]
+        detail = ", ".join(part for part in (item, f"field '{field_}'" if field_ else None) if part)
+        self.problems.append(f"{where[0]}: {detail + ': ' if detail else ''}{message}")
+
+
+def _item_label(raw: Any, index: int, key: str) -> str:
+    if isinstance(raw, dict) and isinstance(raw.get(key), (str, int, float)) and not isinstance(raw.get(key), bool):
+        return f"item '{raw[key]}' (#{index + 1})"
+    return f"item #{index + 1}"
+
+
+def _read_yaml(path: Path, name: str, report: _Report) -> list | None:
+    if not path.is_file():
+        report.add(name, f"file not found; expected a YAML list of items at {path}")
+        return None
+    try:
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_UniqueKeyLoader)  # noqa: S506 (safe loader subclass)
+    except UnicodeDecodeError as exc:
+        report.add(name, f"not UTF-8 text ({exc.reason}); save the file as UTF-8")
+        return None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        at = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
+        problem = getattr(exc, "problem", None) or str(exc)
+        report.add(name, f"{at}malformed YAML: {problem}")
+        return None
+    if raw is None:
+        report.add(name, "the file is empty; expected a YAML list of items")
+        return None
+    if not isinstance(raw, list):
+        report.add(name, f"expected a YAML list of items ('- id: ...') at the top level, got {_type_name(raw)}")
+        return None
+    return raw
+
+
+def _validate_items(name: str, raw: list, kind: type[Record], report: _Report) -> list[tuple[int, Record]]:
+    key = _KEY_FIELD.get(name, "id")
+    good: list[tuple[int, Record]] = []
+    for index, item in enumerate(raw):
+        label = _item_label(item, index, key)
+        if not isinstance(item, dict):
+            report.add(name, f"expected a mapping of fields, got {_type_name(item)} {_short(item)}", label)
+            continue
+        try:
+            good.append((index, kind.model_validate(item)))
+        except ValidationError as exc:
+            for err in exc.errors(include_url=False):
+                report.add(name, _explain(err), label, _field_path(err["loc"]) or None)
+    return good
+
+
+def _index(name: str, items: list[tuple[int, Record]], report: _Report, seen: dict[str, str]) -> dict:
+    """Index records by key, reporting ids used twice (in this file or in another)."""
+    key = _KEY_FIELD.get(name, "id")
+    out: dict = {}
+    for index, record in items:
+        value = str(getattr(record, key))
+        label = f"item '{value}' (#{index + 1})"
+        if value in out:
+            report.add(name, f"duplicate {key} '{value}'; each {key} must be unique in the file", label, key)
+            continue
+        if key == "id" and value in seen:
+            report.add(name, f"duplicate id '{value}', already used in docs/{DATA_DIR}/{seen[value]}; "
+                             "ids become anchors and must be unique across the data", label, key)
+            continue
+        if key == "id":
+            seen[value] = name
+        out[value] = record
+    return out
+
+
+def _position(records: dict, key: str) -> str:
+    return f"#{list(records).index(key) + 1}"
+
+
+def _check_refs(name: str, records: dict, field_: str, known: dict | None, what: str,
+                report: _Report) -> None:
+    if known is None:  # the file it refers to is itself broken; its own errors say why
+        return
+    for key, record in records.items():
+        values = getattr(record, field_)
+        values = values if isinstance(values, list) else [values]
+        for i, value in enumerate(values):
+            if value not in known:
+                choices = ", ".join(sorted(known))
+                at = f"{field_}[{i}]" if isinstance(getattr(record, field_), list) else field_
+                report.add(name, f"unknown {what} '{value}'; expected one of: {choices}",
+                           f"item '{key}' ({_position(records, key)})", at)
+
+
+def _check_pages(name: str, records: dict, getter, docs_dir: Path, report: _Report) -> None:
+    for key, record in records.items():
+        for field_, ref in getter(record):
+            if ref is None:
+                continue
+            page = ref.split("#", 1)[0]
+            if not (docs_dir / page).is_file():
+                report.add(name, f"no page '{page}' under docs/; expected the path of an existing page",
+                           f"item '{key}' ({_position(records, key)})", field_)
+
+
+def load(docs_dir: str | Path) -> Handbook:
+    """Read every data file, validate it and return the handbook, or raise DataError."""
+    docs_dir = Path(docs_dir)
+    report = _Report()
+    seen_ids: dict[str, str] = {}
+    tables: dict[str, dict | None] = {}
+    for name, kind in FILES.items():
+        raw = _read_yaml(docs_dir / DATA_DIR / name, name, report)
+        if raw is None:
+            tables[name] = None
+            continue
+        before = len(report.problems)
+        items = _validate_items(name, raw, kind, report)
+        table = _index(name, items, report, seen_ids)
+        # A file with shape errors still takes part in cross-checks for its good items,
+        # but files that refer to it skip checks against an incomplete list.
+        tables[name] = table if len(report.problems) == before else None
+        tables[f"partial:{name}"] = table
+
+    def part(name: str) -> dict:
+        return tables.get(f"partial:{name}") or {}
+
+    roles = tables["roles.yml"]
+    _check_refs("roles.yml", part("roles.yml"), "pairs_with", roles, "role", report)
+    for key, role in part("roles.yml").items():
+        if key in role.pairs_with:
+            report.add("roles.yml", "a role cannot pair with itself; name its partner role",
+                       f"item '{key}' ({_position(part('roles.yml'), key)})", "pairs_with")
+    _check_refs("checklist.yml", part("checklist.yml"), "roles", roles, "role", report)
+    _check_refs("paths.yml", part("paths.yml"), "role", roles, "role", report)
+    _check_refs("readings.yml", part("readings.yml"), "source", tables["sources.yml"], "source", report)
+    _check_pages("checklist.yml", part("checklist.yml"), lambda r: [("section", r.section)], docs_dir, report)
+    _check_pages("paths.yml", part("paths.yml"),
+                 lambda r: [(f"sections[{i}].page", s.page) for i, s in enumerate(r.sections)], docs_dir, report)
+    _check_pages("glossary.yml", part("glossary.yml"), lambda r: [("see", r.see)], docs_dir, report)
+
+    if roles is not None and tables["paths.yml"] is not None:
+        for role in roles:
+            if role not in tables["paths.yml"]:
+                report.add("paths.yml", f"no induction path for role '{role}'; every role in "
+                                        f"docs/{DATA_DIR}/roles.yml needs one ('- role: {role}')")
+    if roles is not None and tables["checklist.yml"] is not None:
+        covered = {r for item in tables["checklist.yml"].values() for r in item.roles}
+        for role in roles:
+            if role not in covered:
+                report.add("checklist.yml", f"no checklist item for role '{role}'; "
+                                            "add at least one item that names it under 'roles'")
+    if tables["sources.yml"] is not None:
+        for name in ("modules.yml", "rights.yml", "checklist.yml", "readings.yml"):
+            known = {p for s in tables["sources.yml"].values() for p in s.prefixes}
+            for key, record in part(name).items():
+                for i, carry in enumerate(record.carries):
+                    if carry.split("-", 1)[0] not in known:
+                        report.add(name, f"no source feeds '{carry}'", f"item '{key}'", f"carries[{i}]")
+
+    if report.problems:
+        raise DataError(report.problems)
+    refs = {i.section for i in tables["checklist.yml"].values()}
+    refs |= {s.page for p in tables["paths.yml"].values() for s in p.sections}
+    refs |= {t.see for t in tables["glossary.yml"].values() if t.see}
+    return Handbook(
+        titles=page_titles(docs_dir, refs),
+        sources=tables["sources.yml"], roles=roles, modules=tables["modules.yml"],
+        rights=tables["rights.yml"], checklist=tables["checklist.yml"], paths=tables["paths.yml"],
+        readings=tables["readings.yml"], glossary=tables["glossary.yml"],
+        changelog=list(tables["changelog.yml"].values()),
+    )

@@ -1,0 +1,69 @@
+"""MkDocs hooks: generate one induction page per role from the data.
+
+The pages are virtual (not files under docs/): each holds only a macro call, so
+the path is always the data's, and adding a role adds its page and nav entry.
+"""
+
+from __future__ import annotations
+
+import json
+
+from mkdocs.structure.files import File
+
+from macros import render
+
+from macros.data import load
+
+INDEX = "induction/index.md"
+_roles: dict = {}
+
+
+def on_config(config):
+    hb = load(config["docs_dir"])  # already validated by the macros plugin, which runs first
+    _roles.clear()
+    _roles.update(hb.roles)
+    pages = [{role.name: render.induction_ref(role.id)} for role in hb.roles.values()]
+    config["nav"] = _with_paths(config["nav"], pages) if config["nav"] else None
+    return config
+
+
+def _with_paths(nav: list, pages: list) -> list:
+    """Put the generated pages right after the induction index, wherever it is in the nav."""
+    out = []
+    for entry in nav:
+        if isinstance(entry, dict):
+            (title, value), = entry.items()
+            out.append({title: _with_paths(value, pages) if isinstance(value, list) else value})
+            if value == INDEX:
+                out.extend(pages)
+        else:
+            out.append(entry)
+            if entry == INDEX:
+                out.extend(pages)
+    return out
+
+
+def on_files(files, config):
+    for role in _roles.values():
+        meta = {
+            "title": f"Induction path: {role.short}",
+            "description": f"The induction path for a new {role.short}: what to read, in order, "
+                           "and a checklist from before day one to day 90.",
+            "tags": [role.short],
+            "generated": True,
+        }
+        heading = render.text(f"Induction path: {role.name}")
+        content = (
+            f"---\n{json.dumps(meta)}\n---\n\n# {heading}\n\n"
+            f'{{{{ induction_path("{role.id}") }}}}\n'
+        )
+        files.append(File.generated(config, render.induction_ref(role.id), content=content))
+    return files
+
+
+def on_page_context(context, page, config, nav):
+    if page.meta.get("generated"):
+        # a generated page is edited through the data it comes from
+        base = config.get("edit_uri") or ""
+        page.edit_url = f"{base.rstrip('/')}/data/paths.yml" if base.startswith("http") else None
+    return context

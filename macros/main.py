@@ -1,0 +1,114 @@
+"""mkdocs-macros-plugin entry: loads the data once and registers the macros.
+
+Nothing is rendered here; every macro is a one-line call into macros.render.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from mkdocs.exceptions import PluginError
+
+from macros import render
+from macros.data import DataError, Handbook, load
+
+log = logging.getLogger("mkdocs.plugins.handbook")
+
+
+def load_or_abort(docs_dir: str) -> Handbook:
+    """Load the data; on bad data log one line per problem and stop the build."""
+    try:
+        return load(docs_dir)
+    except DataError as exc:
+        for problem in exc.problems:
+            log.error(problem)
+        raise PluginError(
+            f"The handbook data has {len(exc.problems)} problem(s), listed above; fix them and build again."
+        ) from None
+
+
+def _known(kind: str, value: str, table: dict) -> str:
+    if value not in table:
+        raise PluginError(f"unknown {kind} '{value}' in a macro call; expected one of: {', '.join(table)}")
+    return value
+
+
+# content-map ids that the page being rendered shows from data, for its credits
+carried: set[str] = set()
+
+
+def define_env(env) -> None:
+    hb = load_or_abort(env.conf["docs_dir"])
+    env.variables["handbook"] = hb
+
+    def carry(records) -> None:
+        for record in records:
+            carried.update(record.carries)
+
+    @env.macro
+    def role_grid() -> str:
+        return render.role_grid(hb)
+
+    @env.macro
+    def roles_table() -> str:
+        return render.roles_table(hb)
+
+    @env.macro
+    def cascade() -> str:
+        return render.cascade_svg(hb)
+
+    @env.macro
+    def checklist(role: str) -> str:
+        carry(hb.by_role.get(_known("role", role, hb.roles), []))
+        return render.checklist(hb, role)
+
+    @env.macro
+    def induction_path(role: str) -> str:
+        carry(hb.by_role.get(_known("role", role, hb.roles), []))
+        return render.induction_path(hb, role)
+
+    @env.macro
+    def rights(team: str) -> str:
+        carry(p for p in hb.rights.values() if p.team == team)
+        return render.rights(hb, _known("team", team, {"tech": 1, "product": 1}))
+
+    @env.macro
+    def cto_modules() -> str:
+        carry(hb.modules.values())
+        return render.modules(hb)
+
+    @env.macro
+    def module_list() -> str:
+        return render.module_list(hb)
+
+    @env.macro
+    def selfchecks() -> str:
+        return render.selfchecks_for(hb)
+
+    @env.macro
+    def reading_list() -> str:
+        carry(hb.readings.values())
+        return render.readings(hb)
+
+    @env.macro
+    def glossary() -> str:
+        return render.glossary(hb)
+
+    @env.macro
+    def sources() -> str:
+        return render.sources(hb)
+
+    @env.macro
+    def changelog() -> str:
+        return render.changelog(hb)
+
+
+
+def on_pre_page_macros(env) -> None:
+    carried.clear()
+
+
+def on_post_page_macros(env) -> None:
+    """Append the 'Sources' note, from the ids in front matter and in the data shown."""
+    ids = set(env.page.meta.get("carries") or []) | carried
+    env.markdown += "\n\n" + render.credits(env.variables["handbook"], ids)

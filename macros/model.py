@@ -1,0 +1,167 @@
+"""The handbook's data model: one record type per YAML file under docs/data.
+
+Every record has a stable ``id`` (it becomes the HTML anchor a manager links to)
+and may name the content-map ids it carries (``carries``). Shapes are checked
+here; references between files are checked in :mod:`macros.data`.
+"""
+
+from __future__ import annotations
+
+import re
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+CarryId = Annotated[str, StringConstraints(pattern=r"^(PM|EV|CTO|RR|CP)-[A-Z0-9]+$")]
+# A link into the handbook: a page path relative to docs/ and an optional anchor.
+PageRef = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9/_-]*\.md(#[a-z0-9_-]+)?$")]
+
+STAGES: dict[str, str] = {
+    "before-day-one": "Before day one",
+    "first-week": "First week",
+    "first-30-days": "First 30 days",
+    "first-60-days": "First 60 days",
+    "first-90-days": "First 90 days",
+    "ongoing": "Ongoing",
+}
+Stage = Literal["before-day-one", "first-week", "first-30-days", "first-60-days", "first-90-days", "ongoing"]
+Side = Literal["tech", "product", "both", "division"]
+
+
+class Record(BaseModel):
+    """Base for every data record: unknown fields are errors, not silently ignored."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class Source(Record):
+    """One of the source texts the handbook is written from."""
+
+    id: Id
+    title: Text
+    author: Text = Field(description="Author, or organiser of the event")
+    date: dt.date | Literal["undated"] = Field(description="Publication date (YYYY-MM-DD), or 'undated'")
+    kind: Text = Field(description="What the text is: a post, a write-up, a course module")
+    summary: Text
+    prefixes: list[Literal["PM", "EV", "CTO", "RR", "CP"]] = Field(
+        min_length=1, description="Content-map id families this source feeds"
+    )
+
+
+class Role(Record):
+    """A role a new hire can hold, with the role it is partnered with."""
+
+    id: Id
+    name: Text
+    short: Text = Field(description="Short label for grids and tags, e.g. 'CTO'")
+    side: Side
+    level: int = Field(ge=1, le=6, description="1 is the top of the cascade")
+    pairs_with: list[Id] = Field(min_length=1, description="Role ids this role partners with")
+    summary: Text
+
+
+class Module(Record):
+    """One of the CTO's product-success responsibilities."""
+
+    id: Id
+    title: Text
+    meaning: Text
+    actions: list[Text] = Field(min_length=1)
+    insight: Text
+    signals: list[Text] = Field(min_length=1, description="How a CTO would know it is working")
+    carries: list[CarryId] = Field(min_length=1)
+    selfcheck: list[SelfCheck] = Field(default_factory=list)
+
+
+class SelfCheck(Record):
+    question: Text
+    answer: Text
+
+
+class RightPair(Record):
+    """A responsibility and the right paired with it, for tech or for product."""
+
+    id: Id
+    team: Literal["tech", "product"]
+    title: Text
+    responsibility: Text
+    right: Text
+    carries: list[CarryId] = Field(min_length=1)
+
+
+class ChecklistItem(Record):
+    """One concrete action on one or more roles' induction checklists."""
+
+    id: Id
+    roles: list[Id] = Field(min_length=1)
+    stage: Stage
+    text: Text
+    section: PageRef = Field(description="The handbook section the item comes from")
+    carries: list[CarryId] = Field(default_factory=list)
+
+
+class PathSection(Record):
+    page: PageRef
+    title: Text
+    why: Text
+    minutes: int = Field(ge=1, le=120)
+
+
+class Path(Record):
+    """The induction path for one role."""
+
+    role: Id
+    intro: Text
+    objectives: list[Text] = Field(min_length=1)
+    sections: list[PathSection] = Field(min_length=1)
+
+
+class Reading(Record):
+    id: Id
+    title: Text
+    author: Text
+    kind: Literal["book", "talk", "article", "search"]
+    why: Text
+    source: Id
+    carries: list[CarryId] = Field(min_length=1)
+
+
+class Term(Record):
+    id: Id
+    term: Text
+    definition: Text
+    aliases: list[Text] = Field(default_factory=list)
+    see: PageRef | None = None
+
+    @field_validator("aliases")
+    @classmethod
+    def _no_blank_alias(cls, value: list[str]) -> list[str]:
+        for alias in value:
+            if not re.search(r"\w", alias):
+                raise ValueError("an alias must contain a word")
+        return value
+
+
+class Change(Record):
+    version: Annotated[str, StringConstraints(pattern=r"^\d+\.\d+(\.\d+)?$")]
+    date: dt.date
+    changes: list[Text] = Field(min_length=1)
+
+
+Module.model_rebuild()
+
+# file name (under docs/data) -> the record type each list item must be
+FILES: dict[str, type[Record]] = {
+    "sources.yml": Source,
+    "roles.yml": Role,
+    "modules.yml": Module,
+    "rights.yml": RightPair,
+    "checklist.yml": ChecklistItem,
+    "paths.yml": Path,
+    "readings.yml": Reading,
+    "glossary.yml": Term,
+    "changelog.yml": Change,
+}

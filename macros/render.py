@@ -1,0 +1,363 @@
+"""Render handbook records as Markdown/HTML.
+
+Plain functions from validated records to text: no MkDocs, no global state, so
+they can be unit-tested alone and reused by another generator. Output is HTML
+with ``markdown`` attributes (Python-Markdown's md_in_html) so that links stay
+Markdown links to ``/page.md#anchor`` and the site generator validates them.
+
+Every string that comes from data goes through :func:`text`, which escapes it
+for HTML *and* Markdown: ``<script>`` in a YAML field shows as text.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable
+
+from macros.data import Handbook
+from macros.model import STAGES, ChecklistItem, Module, RightPair, Role
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}#|!])")
+
+
+def text(value: object) -> str:
+    """Escape data text so it renders literally inside HTML or inline Markdown."""
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(str(value), quote=True))
+
+
+def attr(value: object) -> str:
+    """Escape a value for an HTML attribute."""
+    return html.escape(str(value), quote=True)
+
+
+def link(label: str, ref: str) -> str:
+    """A Markdown link to a handbook page ('page.md#anchor'), resolved from the docs root."""
+    return f"[{text(label)}](/{ref})"
+
+
+def induction_ref(role_id: str) -> str:
+    return f"induction/{role_id}.md"
+
+
+def role_link(hb: Handbook, role_id: str) -> str:
+    role = hb.roles[role_id]
+    return link(role.short, induction_ref(role_id))
+
+
+def _partners(hb: Handbook, role: Role) -> str:
+    return ", ".join(role_link(hb, p) for p in role.pairs_with)
+
+
+# --- roles -----------------------------------------------------------------
+
+def role_grid(hb: Handbook) -> str:
+    """A grid of every role, each card leading to that role's induction path."""
+    groups = [("tech", "Technology"), ("product", "Product"), ("both", "Product and technology"),
+              ("division", "Divisions")]
+    out = []
+    for side, heading in groups:
+        roles = [r for r in hb.roles.values() if r.side == side]
+        if not roles:
+            continue
+        out.append(f'<h3 id="roles-{side}">{heading}</h3>')
+        out.append('<ul class="hb-role-grid" markdown="1">')
+        for role in roles:
+            out.append(
+                f'<li class="hb-role-card" id="role-{attr(role.id)}" markdown="span">'
+                f'<strong>{link(role.name, induction_ref(role.id))}</strong>'
+                f'<span class="hb-role-card__summary">{text(role.summary)}</span>'
+                f'<span class="hb-role-card__pair">Partner: {_partners(hb, role)}</span></li>'
+            )
+        out.append("</ul>")
+    return "\n".join(out) + "\n"
+
+
+def roles_table(hb: Handbook) -> str:
+    """A Markdown table of the roles and who each partners with."""
+    rows = ["| Role | Side | Partners with | What it is |", "| --- | --- | --- | --- |"]
+    for role in sorted(hb.roles.values(), key=lambda r: (r.level, r.side)):
+        rows.append(f"| {link(role.name, induction_ref(role.id))} | {text(role.side)} | "
+                    f"{_partners(hb, role)} | {text(role.summary)} |")
+    return "\n".join(rows) + "\n"
+
+
+# --- checklists -------------------------------------------------------------
+
+def _item(hb: Handbook, item: ChecklistItem, role: Role) -> str:
+    check = f"check-{item.id}"
+    tags = " ".join(f'<span class="hb-tag">{text(hb.roles[r].short)}</span>' for r in item.roles)
+    section = link(hb.titles.get(item.section, item.section), item.section)
+    return (
+        f'<li class="hb-item" id="{attr(item.id)}" data-item="{attr(item.id)}" markdown="1">\n'
+        f'<label class="hb-item__text" for="{check}" markdown="span">'
+        f'<input type="checkbox" class="hb-check" id="{check}" data-item="{attr(item.id)}"> '
+        f"{text(item.text)}</label>\n"
+        f'<span class="hb-item__meta" markdown="span">From {section} · Meet: {_partners(hb, role)} · '
+        f'<span class="hb-tags" aria-label="For">{tags}</span> · '
+        f'<a class="hb-permalink" href="#{attr(item.id)}" title="Link to this item" '
+        f'aria-label="Link to this item: {attr(item.text)}">#</a></span>\n</li>'
+    )
+
+
+def checklist(hb: Handbook, role_id: str, key: str | None = None) -> str:
+    """The role's checklist, grouped by stage, with a progress bar that script enables."""
+    role = hb.roles[role_id]
+    items = hb.by_role.get(role_id, [])
+    key = key or f"induction/{role_id}"
+    out = [
+        f'<div class="hb-checklist" data-checklist="{attr(key)}" data-total="{len(items)}" markdown="1">',
+        '<div class="hb-progress" hidden>'
+        f'<progress class="hb-progress__bar" max="{len(items)}" value="0" '
+        f'aria-label="Checklist progress for {attr(role.short)}"></progress> '
+        f'<span class="hb-progress__count" aria-live="polite">0 of {len(items)} done</span> '
+        '<button type="button" class="md-button hb-progress__reset">Reset progress</button></div>',
+    ]
+    for stage, label in STAGES.items():
+        staged = [i for i in items if i.stage == stage]
+        if not staged:
+            continue
+        out.append(f'<h3 id="{attr(role_id)}-{stage}">{label}</h3>')
+        out.append('<ul class="hb-items" markdown="1">')
+        out.extend(_item(hb, i, role) for i in staged)
+        out.append("</ul>")
+    out.append("</div>")
+    return "\n".join(out) + "\n"
+
+
+# --- rights and responsibilities ---------------------------------------------
+
+def _right_pair(pair: RightPair) -> str:
+    return (
+        f'<div class="hb-pair" id="{attr(pair.id)}" markdown="1">\n'
+        f'<p class="hb-pair__title" markdown="span"><strong>{text(pair.title)}</strong> '
+        f'<a class="hb-permalink" href="#{attr(pair.id)}" aria-label="Link to {attr(pair.title)}">#</a></p>\n'
+        f'<div class="hb-pair__cols" markdown="1">\n'
+        f'<p class="hb-pair__resp" markdown="span"><span class="hb-pair__label">Responsibility</span> '
+        f"{text(pair.responsibility)}</p>\n"
+        f'<p class="hb-pair__right" markdown="span"><span class="hb-pair__label">Right</span> '
+        f"{text(pair.right)}</p>\n</div>\n</div>"
+    )
+
+
+def rights(hb: Handbook, team: str) -> str:
+    """Each responsibility shown beside the right it is paired with, for one team."""
+    pairs = [p for p in hb.rights.values() if p.team == team]
+    if not pairs:
+        raise ValueError(f"no rights for team {team!r}; expected 'tech' or 'product'")
+    return "\n".join(_right_pair(p) for p in pairs) + "\n"
+
+
+# --- CTO modules --------------------------------------------------------------
+
+def _bullets(items: Iterable[str]) -> str:
+    return "\n".join(f"- {text(i)}" for i in items)
+
+
+def selfcheck(module: Module) -> str:
+    """Questions with the answer revealed on demand (a native <details>)."""
+    out = []
+    for n, qa in enumerate(module.selfcheck, 1):
+        out.append(
+            f'<details class="question hb-selfcheck" id="{attr(module.id)}-check-{n}" markdown="1">\n'
+            f'<summary markdown="span">{text(qa.question)}</summary>\n'
+            f'<p markdown="span">{text(qa.answer)}</p>\n</details>'
+        )
+    return "\n".join(out)
+
+
+def modules(hb: Handbook, level: int = 3) -> str:
+    """Every CTO product-success module as a linkable section."""
+    hashes = "#" * level
+    out = []
+    for n, m in enumerate(hb.modules.values(), 1):
+        out.append(f"{hashes} {n}. {text(m.title)} {{#{m.id}}}\n")
+        out.append(f"{text(m.meaning)}\n")
+        out.append(f"**What it involves**\n\n{_bullets(m.actions)}\n")
+        out.append(f'!!! tip "Actionable insight"\n    {text(m.insight)}\n')
+        out.append(f"**How you know it is working**\n\n{_bullets(m.signals)}\n")
+        if m.selfcheck:
+            out.append(f"**Check yourself**\n\n{selfcheck(m)}\n")
+    return "\n".join(out)
+
+
+def module_list(hb: Handbook) -> str:
+    """A compact numbered list linking to each module."""
+    return "\n".join(f"{n}. {link(m.title, 'cto-product-success.md#' + m.id)}: {text(m.insight)}"
+                     for n, m in enumerate(hb.modules.values(), 1)) + "\n"
+
+
+def selfchecks_for(hb: Handbook) -> str:
+    """Every module's self-check questions, grouped by module."""
+    out = []
+    for m in hb.modules.values():
+        if m.selfcheck:
+            out.append(f'<h3 id="selfcheck-{attr(m.id)}">{text(m.title)}</h3>\n{selfcheck(m)}')
+    return "\n".join(out) + "\n"
+
+
+# --- reading list, glossary, sources, credits ----------------------------------
+
+def readings(hb: Handbook) -> str:
+    out = ['<ul class="hb-readings" markdown="1">']
+    for r in hb.readings.values():
+        out.append(
+            f'<li id="{attr(r.id)}" markdown="span"><cite>{text(r.title)}</cite>, {text(r.author)} '
+            f'<span class="hb-kind">({text(r.kind)})</span>: {text(r.why)} '
+            f'Recommended in {link(hb.sources[r.source].title, "sources.md#" + r.source)}.</li>'
+        )
+    out.append("</ul>")
+    return "\n".join(out) + "\n"
+
+
+def glossary(hb: Handbook) -> str:
+    out = ['<dl class="hb-glossary" markdown="1">']
+    for t in sorted(hb.glossary.values(), key=lambda t: t.term.lower()):
+        see = f" See {link(hb.titles.get(t.see, t.see), t.see)}." if t.see else ""
+        out.append(f'<dt id="{attr(t.id)}" markdown="span">{text(t.term)}</dt>')
+        out.append(f'<dd markdown="span">{text(t.definition)}{see}</dd>')
+    out.append("</dl>")
+    return "\n".join(out) + "\n"
+
+
+def sources(hb: Handbook) -> str:
+    out = []
+    for s in hb.sources.values():
+        out.append(
+            f'<div class="hb-source" id="{attr(s.id)}" markdown="1">\n'
+            f'<p markdown="span"><strong><cite>{text(s.title)}</cite></strong><br>\n'
+            f"{text(s.author)} · {text(s.date)} · {text(s.kind)}</p>\n"
+            f'<p markdown="span">{text(s.summary)}</p>\n</div>'
+        )
+    return "\n".join(out) + "\n"
+
+
+def credits(hb: Handbook, carries: Iterable[str]) -> str:
+    """The 'Sources' note at the foot of a page, from the content-map ids it carries."""
+    ids = sorted(set(carries), key=_carry_order)
+    if not ids:
+        return ""
+    used: dict[str, list[str]] = {}
+    for carry in ids:
+        used.setdefault(hb.source_for(carry).id, []).append(carry)
+    lines = [f'<aside class="hb-credits" data-carries="{attr(" ".join(ids))}" markdown="1">',
+             '<p class="hb-credits__title">Sources</p>',
+             '<p markdown="span">Written in our own words from:</p>',
+             '<ul markdown="1">']
+    for source_id, carried in used.items():
+        s = hb.sources[source_id]
+        lines.append(f'<li markdown="span">{link(s.title, "sources.md#" + s.id)}, {text(s.author)} '
+                     f'<span class="hb-carries">({text(", ".join(carried))})</span></li>')
+    lines += ["</ul>", "</aside>"]
+    return "\n".join(lines) + "\n"
+
+
+def _carry_order(carry: str) -> tuple:
+    prefix, _, rest = carry.partition("-")
+    digits = re.sub(r"\D", "", rest)
+    return (prefix, rest.rstrip("0123456789"), int(digits) if digits else 0)
+
+
+def changelog(hb: Handbook) -> str:
+    out = []
+    for c in sorted(hb.changelog, key=lambda c: tuple(int(x) for x in c.version.split(".")), reverse=True):
+        out.append(f"## Version {text(c.version)} {{#v{c.version.replace('.', '-')}}}\n")
+        out.append(f"*Released {c.date.isoformat()}*\n")
+        out.append(_bullets(c.changes) + "\n")
+    return "\n".join(out)
+
+
+# --- induction path -------------------------------------------------------------
+
+def induction_path(hb: Handbook, role_id: str) -> str:
+    """The whole induction page for one role: objectives, reading, checklist."""
+    role = hb.roles[role_id]
+    path = hb.paths[role_id]
+    minutes = sum(s.minutes for s in path.sections)
+    count = len(hb.by_role.get(role_id, []))
+    out = [
+        f"{text(path.intro)}\n",
+        f'<p class="hb-path-facts" markdown="span">Reading time: about {minutes} minutes · '
+        f"{count} checklist items · Your partner: {_partners(hb, role)}</p>\n",
+        "## What you will be able to do {#objectives}\n",
+        _bullets(path.objectives) + "\n",
+        "## What to read, in order {#reading}\n",
+    ]
+    for n, s in enumerate(path.sections, 1):
+        out.append(f"{n}. {link(s.title, s.page)} ({s.minutes} min): {text(s.why)}")
+    out.append("\n## Your checklist {#checklist}\n")
+    out.append("Tick items as you do them. Your progress stays in this browser only; nothing is sent anywhere.\n")
+    out.append(checklist(hb, role_id))
+    return "\n".join(out)
+
+
+# --- the cascade diagram ------------------------------------------------------------
+
+def cascade_svg(hb: Handbook) -> str:
+    """An inline SVG of the partnership cascade, drawn from the roles data."""
+    box_w, box_h, gap_x, gap_y, pad = 190, 40, 70, 34, 14
+    width = pad * 2 + box_w * 2 + gap_x
+    levels = sorted({r.level for r in hb.roles.values() if r.side != "division"})
+    pos: dict[str, tuple[int, int]] = {}
+    y = pad
+    rows: list[str] = []
+    for level in levels:
+        at_level = [r for r in hb.roles.values() if r.level == level and r.side != "division"]
+        tech = [r for r in at_level if r.side == "tech"]
+        product = [r for r in at_level if r.side == "product"]
+        both = [r for r in at_level if r.side == "both"]
+        for column, roles in ((0, tech), (1, product)):
+            for i, r in enumerate(roles):
+                pos[r.id] = (pad + column * (box_w + gap_x), y + i * (box_h + 8))
+        height = max(len(tech), len(product), 1) * (box_h + 8)
+        if both:
+            y += height + 4
+            for i, r in enumerate(both):
+                pos[r.id] = (width // 2 - box_w // 2, y + i * (box_h + 8))
+            height = len(both) * (box_h + 8)
+        y += height + gap_y - 8
+    divisions = [r for r in hb.roles.values() if r.side == "division"]
+    div_w = (width - pad * 2 - 8 * (len(divisions) - 1)) // max(len(divisions), 1)
+    div_y = y + 10
+    for i, r in enumerate(divisions):
+        pos[r.id] = (pad + i * (div_w + 8), div_y)
+    height = div_y + box_h + pad
+
+    # partner links between the two columns, and the cascade downwards
+    drawn: set[frozenset] = set()
+    for r in hb.roles.values():
+        for p in r.pairs_with:
+            pair = frozenset((r.id, p))
+            if pair in drawn or r.side == "division" or hb.roles[p].side == "division":
+                continue
+            drawn.add(pair)
+            (x1, y1), (x2, y2) = pos[r.id], pos[p]
+            if y1 == y2:
+                left, right = sorted((x1, x2))
+                rows.append(f'<line class="hb-svg-pair" x1="{left + box_w}" y1="{y1 + box_h // 2}" '
+                            f'x2="{right}" y2="{y2 + box_h // 2}"/>')
+    rows.append(f'<line class="hb-svg-cascade" x1="{width // 2}" y1="{pad + box_h}" x2="{width // 2}" '
+                f'y2="{div_y - 6}" marker-end="url(#hb-arrow)"/>')
+    for r in hb.roles.values():
+        x, y0 = pos[r.id]
+        w = div_w if r.side == "division" else box_w
+        rows.append(
+            f'<g class="hb-svg-role hb-svg-{r.side}"><title>{attr(r.name)}</title>'
+            f'<rect x="{x}" y="{y0}" width="{w}" height="{box_h}" rx="6"/>'
+            f'<text x="{x + w // 2}" y="{y0 + box_h // 2 + 5}" text-anchor="middle">{attr(r.short)}</text></g>'
+        )
+    desc = "; ".join(
+        f"{hb.roles[a].short} partners with {hb.roles[b].short}"
+        for a, b in sorted(tuple(sorted(p)) for p in drawn)
+    ) + ". Then " + ", ".join(r.short for r in divisions) + " are brought in."
+    return (
+        f'<figure class="hb-cascade"><svg viewBox="0 0 {width} {height}" role="img" '
+        f'aria-labelledby="hb-cascade-title hb-cascade-desc" xmlns="http://www.w3.org/2000/svg">'
+        f'<title id="hb-cascade-title">The partnership cascade</title>'
+        f'<desc id="hb-cascade-desc">{attr(desc)}</desc>'
+        '<defs><marker id="hb-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" '
+        'markerHeight="7" orient="auto-start-reverse"><path d="M0 0L10 5L0 10z"/></marker></defs>'
+        + "".join(rows)
+        + "</svg><figcaption>Partners at every level, from the top down, then every division. "
+        "Drawn from the roles data.</figcaption></figure>\n"
+    )

@@ -1,0 +1,106 @@
+/* The Partnership Handbook: checklist progress and item links.
+ * Progress lives in this browser's localStorage only; nothing is sent anywhere.
+ * Key: "partnership-handbook:progress:<checklist>", value: {"<item id>": true}.
+ * Item ids are stable across handbook versions, so progress carries over; ids
+ * no longer in the data are kept (they may return) but never counted.
+ */
+(function () {
+  "use strict";
+  var PREFIX = "partnership-handbook:progress:";
+
+  function load(key) {
+    try {
+      var value = JSON.parse(window.localStorage.getItem(PREFIX + key) || "{}");
+      return value && typeof value === "object" && !Array.isArray(value) ? value : {};
+    } catch (err) {
+      return {};
+    }
+  }
+
+  function save(key, state) {
+    try {
+      window.localStorage.setItem(PREFIX + key, JSON.stringify(state));
+    } catch (err) {
+      /* storage full or disabled: the checklist still works for this visit */
+    }
+  }
+
+  function setupChecklist(list) {
+    if (list.getAttribute("data-hb-ready")) return;
+    list.setAttribute("data-hb-ready", "1");
+    var key = list.getAttribute("data-checklist");
+    var boxes = Array.prototype.slice.call(list.querySelectorAll("input.hb-check"));
+    var panel = list.querySelector(".hb-progress");
+    var bar = panel.querySelector("progress");
+    var count = panel.querySelector(".hb-progress__count");
+    var reset = panel.querySelector(".hb-progress__reset");
+
+    function update() {
+      var done = 0;
+      boxes.forEach(function (box) {
+        if (box.checked) done += 1;
+        var item = box.closest(".hb-item");
+        if (item) item.classList.toggle("hb-item--done", box.checked);
+      });
+      bar.max = boxes.length;
+      bar.value = done;
+      count.textContent = done + " of " + boxes.length + " done";
+    }
+
+    var state = load(key);
+    boxes.forEach(function (box) {
+      box.checked = state[box.getAttribute("data-item")] === true;
+      box.addEventListener("change", function () {
+        var current = load(key);
+        if (box.checked) current[box.getAttribute("data-item")] = true;
+        else delete current[box.getAttribute("data-item")];
+        save(key, current);
+        update();
+      });
+    });
+    reset.addEventListener("click", function () {
+      try { window.localStorage.removeItem(PREFIX + key); } catch (err) { /* ignore */ }
+      boxes.forEach(function (box) { box.checked = false; });
+      update();
+      if (boxes.length) boxes[0].focus();
+    });
+    panel.hidden = false;
+    update();
+  }
+
+  function setupPermalinks(root) {
+    root.querySelectorAll("a.hb-permalink").forEach(function (anchor) {
+      if (anchor.getAttribute("data-hb-ready")) return;
+      anchor.setAttribute("data-hb-ready", "1");
+      anchor.addEventListener("click", function () {
+        var url = anchor.href;
+        if (!navigator.clipboard || !window.isSecureContext) return;
+        navigator.clipboard.writeText(url).then(function () {
+          var note = anchor.parentNode.querySelector(".hb-copied");
+          if (!note) {
+            note = document.createElement("span");
+            note.className = "hb-copied";
+            note.setAttribute("role", "status");
+            anchor.insertAdjacentElement("afterend", note);
+          }
+          note.textContent = "Link copied";
+          window.setTimeout(function () { note.textContent = ""; }, 2500);
+        }, function () { /* clipboard refused: the link itself still works */ });
+      });
+    });
+  }
+
+  function init() {
+    document.querySelectorAll(".hb-checklist[data-checklist]").forEach(setupChecklist);
+    setupPermalinks(document);
+  }
+
+  // Material's instant navigation swaps pages without a reload: re-run on each.
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(init);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();
