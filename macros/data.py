@@ -97,7 +97,7 @@ def page_titles(docs_dir: Path, refs: set[str]) -> dict[str, str]:
             for line in source.splitlines():
                 match = _HEADING.match(line)
                 if match:
-                    label = re.sub(r"[*_`]", "", match.group(2)).strip()
+                    label = re.sub(r"^\d+\.\s+", "", re.sub(r"[*_`]", "", match.group(2))).strip()
                     headings[match.group(3) or slugify(label, "-")] = label
                     first = first or label
             outlines[page] = ((front.group(1) if front else None) or first or page, headings)
@@ -331,8 +331,15 @@ def load(docs_dir: str | Path) -> Handbook:
     refs = {i.section for i in tables["checklist.yml"].values()}
     refs |= {s.page for p in tables["paths.yml"].values() for s in p.sections}
     refs |= {t.see for t in tables["glossary.yml"].values() if t.see}
+    titles = page_titles(docs_dir, refs)
+    # anchors made by the macros (modules, rights) take their record's title
+    for ref in refs:
+        anchor = ref.partition("#")[2]
+        record = (tables["modules.yml"].get(anchor) or tables["rights.yml"].get(anchor)) if anchor else None
+        if record is not None:
+            titles[ref] = record.title
     return Handbook(
-        titles=page_titles(docs_dir, refs),
+        titles=titles,
         sources=tables["sources.yml"], roles=roles, modules=tables["modules.yml"],
         rights=tables["rights.yml"], checklist=tables["checklist.yml"], paths=tables["paths.yml"],
         readings=tables["readings.yml"], glossary=tables["glossary.yml"],

@@ -6,6 +6,7 @@ Nothing is rendered here; every macro is a one-line call into macros.render.
 from __future__ import annotations
 
 import logging
+import re
 
 from mkdocs.exceptions import PluginError
 
@@ -13,6 +14,18 @@ from macros import render
 from macros.data import DataError, Handbook, load
 
 log = logging.getLogger("mkdocs.plugins.handbook")
+_TRACEBACK = re.compile(r"\n*```\s*\nTraceback \(most recent call last\):.*?```", re.S)
+
+
+class _WithoutTraceback(logging.Filter):
+    """mkdocs-macros reports a failing macro with a Python traceback; the first lines
+    (file, error, message) are what a contributor needs, so keep only those."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if "Traceback (most recent call last)" in message:
+            record.msg, record.args = _TRACEBACK.sub("", message).rstrip(), ()
+        return True
 
 
 def load_or_abort(docs_dir: str) -> Handbook:
@@ -38,6 +51,9 @@ carried: set[str] = set()
 
 
 def define_env(env) -> None:
+    macros_log = logging.getLogger("mkdocs.plugins.mkdocs_macros.util")
+    if not any(isinstance(f, _WithoutTraceback) for f in macros_log.filters):
+        macros_log.addFilter(_WithoutTraceback())
     hb = load_or_abort(env.conf["docs_dir"])
     env.variables["handbook"] = hb
 

@@ -86,7 +86,10 @@ def roles_table(hb: Handbook) -> str:
 
 def _item(hb: Handbook, item: ChecklistItem, role: Role) -> str:
     check = f"check-{item.id}"
-    tags = " ".join(f'<span class="hb-tag">{text(hb.roles[r].short)}</span>' for r in item.roles)
+    if set(item.roles) == set(hb.roles):
+        tags = '<span class="hb-tag">Everyone</span>'
+    else:
+        tags = " ".join(f'<span class="hb-tag">{text(hb.roles[r].short)}</span>' for r in item.roles)
     section = link(hb.titles.get(item.section, item.section), item.section)
     return (
         f'<li class="hb-item" id="{attr(item.id)}" data-item="{attr(item.id)}" markdown="1">\n'

@@ -1,0 +1,185 @@
+"""The data layer: every class of bad data gives one clear line naming file, item and field."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from macros.data import DataError, load
+from tests.conftest import ROOT, mkdocs
+
+
+def edit(project: Path, name: str, change) -> None:
+    """Load a data file, let `change` mutate the items, write it back."""
+    path = project / "docs" / "data" / name
+    items = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(items)
+    path.write_text(yaml.safe_dump(items, sort_keys=False, allow_unicode=True), encoding="utf-8")
+
+
+def problems(project: Path) -> list[str]:
+    with pytest.raises(DataError) as caught:
+        load(project / "docs")
+    return caught.value.problems
+
+
+def by_id(items: list, key: str, value: str) -> dict:
+    return next(i for i in items if i.get(key) == value)
+
+
+def test_real_data_loads():
+    """The committed data is valid and every role has a path and checklist items."""
+    hb = load(ROOT / "docs")
+    assert set(hb.paths) == set(hb.roles)
+    assert all(hb.by_role[r] for r in hb.roles)
+
+
+def test_malformed_yaml_names_file_and_line(project):
+    """Malformed YAML gives the file, the line and column, and what the parser wanted."""
+    path = project / "docs/data/roles.yml"
+    path.write_text(path.read_text() + "\n- id: broken\n  name: [unclosed\n")
+    lines = problems(project)
+    assert len(lines) == 1
+    assert re.match(r"docs/data/roles\.yml: line \d+, column \d+: malformed YAML: ", lines[0]), lines
+
+
+def test_missing_field(project):
+    """A required field that is missing names file, item and field."""
+    edit(project, "roles.yml", lambda items: by_id(items, "id", "cto").pop("summary"))
+    assert problems(project) == [
+        "docs/data/roles.yml: item 'cto' (#1), field 'summary': missing; this field is required"
+    ]
+
+
+def test_wrong_type(project):
+    """A wrong type says what was expected and what was found."""
+    edit(project, "paths.yml", lambda items: by_id(items, "role", "cto")["sections"][0].update(minutes="ten"))
+    [line] = problems(project)
+    assert line.startswith("docs/data/paths.yml: item 'cto' (#1), field 'sections[0].minutes': expected a valid integer")
+    assert "'ten'" in line
+
+
+def test_unknown_role(project):
+    """An unknown role id in a checklist item lists the roles it could be."""
+    edit(project, "checklist.yml", lambda items: by_id(items, "id", "private-forum").update(roles=["cto", "ctoo"]))
+    [line] = problems(project)
+    assert line.startswith("docs/data/checklist.yml: item 'private-forum' (#")
+    assert "field 'roles[1]': unknown role 'ctoo'; expected one of: " in line
+    assert "cpo" in line
+
+
+def test_unknown_source(project):
+    """A reading that names an unknown source id is reported with the known ones."""
+    edit(project, "readings.yml", lambda items: by_id(items, "id", "inspired").update(source="nowhere"))
+    [line] = problems(project)
+    assert line.startswith("docs/data/readings.yml: item 'inspired' (#")
+    assert "field 'source': unknown source 'nowhere'; expected one of: cpo-cto-relationship" in line
+
+
+def test_duplicate_id_in_one_file(project):
+    """The same id twice in one file names both the id and the field."""
+    edit(project, "rights.yml", lambda items: items.append(dict(items[0])))
+    [line] = problems(project)
+    assert line == (f"docs/data/rights.yml: item 'tech-healthy-estate' (#7), field 'id': "
+                    "duplicate id 'tech-healthy-estate'; each id must be unique in the file")
+
+
+def test_duplicate_id_across_files(project):
+    """An id already used in another file is a duplicate too: ids are anchors."""
+    edit(project, "glossary.yml", lambda items: items[0].update(id="inspired"))
+    [line] = problems(project)
+    assert "docs/data/glossary.yml: item 'inspired' (#1), field 'id': duplicate id 'inspired', " in line
+    assert "already used in docs/data/readings.yml" in line
+
+
+def test_duplicate_yaml_key(project):
+    """A key written twice in one item is an error, not a silent overwrite."""
+    path = project / "docs/data/glossary.yml"
+    path.write_text(path.read_text().replace("  term: Feature factory\n", "  term: Feature factory\n  term: Again\n", 1))
+    [line] = problems(project)
+    assert re.match(r"docs/data/glossary\.yml: line \d+, column 3: malformed YAML: duplicate key 'term'", line)
+
+
+def test_unknown_field_is_an_error(project):
+    """A misspelt field is reported rather than ignored."""
+    edit(project, "modules.yml", lambda items: items[0].update(insigth="typo"))
+    assert problems(project) == [
+        "docs/data/modules.yml: item 'feasibility-and-scale' (#1), field 'insigth': unknown field; "
+        "remove it or check its spelling"
+    ]
+
+
+def test_bad_id_and_page_reference(project):
+    """Ids must be slug-like and page references must name existing pages."""
+    def change(items):
+        items[0].update(id="Not An Id")
+        items[1].update(section="no-such-page.md#x")
+    edit(project, "checklist.yml", change)
+    lines = problems(project)
+    assert any("item 'Not An Id' (#1), field 'id': expected an id of lower-case letters" in l for l in lines), lines
+    assert any("field 'section': no page 'no-such-page.md' under docs/" in l for l in lines), lines
+
+
+def test_role_without_path(project):
+    """Adding a role without a path and checklist items says what is missing."""
+    edit(project, "roles.yml", lambda items: items.append(
+        {"id": "data-analyst", "name": "Data Analyst", "short": "Analyst", "side": "tech", "level": 4,
+         "pairs_with": ["product-manager"], "summary": "Finds the numbers."}))
+    lines = problems(project)
+    assert "docs/data/paths.yml: no induction path for role 'data-analyst'; every role in docs/data/roles.yml needs one ('- role: data-analyst')" in lines
+    assert any(l.startswith("docs/data/checklist.yml: no checklist item for role 'data-analyst'") for l in lines)
+
+
+def test_all_problems_in_one_run(project):
+    """Several problems in several files are all reported together, one line each."""
+    edit(project, "roles.yml", lambda items: by_id(items, "id", "cto").pop("summary"))
+    edit(project, "rights.yml", lambda items: items[0].update(team="finance"))
+    edit(project, "readings.yml", lambda items: items[0].update(source="nowhere"))
+    (project / "docs/data/glossary.yml").write_text("- id: x\n  term: [\n")
+    lines = problems(project)
+    files = [l.split(":", 1)[0] for l in lines]
+    assert {"docs/data/roles.yml", "docs/data/rights.yml", "docs/data/readings.yml",
+            "docs/data/glossary.yml"} <= set(files), lines
+    assert all("\n" not in l for l in lines)
+
+
+def test_top_level_must_be_a_list(project):
+    """A file whose top level is not a list says so."""
+    (project / "docs/data/sources.yml").write_text("id: x\n")
+    assert problems(project) == [
+        "docs/data/sources.yml: expected a YAML list of items ('- id: ...') at the top level, got a mapping"
+    ]
+
+
+def test_broken_data_stops_the_build_without_traceback(project, tmp_path):
+    """mkdocs build fails, prints one ERROR line per problem and writes no pages."""
+    edit(project, "roles.yml", lambda items: by_id(items, "id", "cto").update(pairs_with=["ctoo"]))
+    edit(project, "checklist.yml", lambda items: items[0].pop("stage"))
+    out = tmp_path / "out"
+    result = mkdocs(project, out)
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr + result.stdout
+    errors = [l for l in result.stderr.splitlines() if l.startswith("ERROR")]
+    messages = [line.split(" -  ", 1)[1] for line in errors]
+    assert messages == [
+        "docs/data/checklist.yml: item 'read-the-model' (#1), field 'stage': missing; this field is required",
+        "docs/data/roles.yml: item 'cto' (#1), field 'pairs_with[0]': unknown role 'ctoo'; expected one of: cpo, "
+        "cpto, cto, designer, engineer, engineering-manager, head-of-engineering, head-of-product, marketing, "
+        "operations, product-manager, sales, security, support, tech-lead",
+        "The handbook data has 2 problem(s), listed above; fix them and build again.",
+    ]
+    assert not (out / "index.html").exists(), "a half-built site was written"
+
+
+def test_typo_in_a_macro_call_fails_the_build(project, tmp_path):
+    """An unknown macro or role in a page stops the build instead of leaving a blank."""
+    page = project / "docs/roles.md"
+    page.write_text(page.read_text() + '\n{{ checklist("nobody") }}\n')
+    result = mkdocs(project, tmp_path / "out")
+    assert result.returncode != 0
+    assert "File_: `roles.md`" in result.stderr
+    assert "unknown role 'nobody' in a macro call; expected one of: cto, cpo" in result.stderr
+    assert "Traceback" not in result.stderr

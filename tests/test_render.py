@@ -1,0 +1,70 @@
+"""The render layer alone: plain functions from records to HTML, no MkDocs."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from macros import render
+from macros.data import load
+from macros.model import ChecklistItem
+from tests.conftest import ROOT
+
+HB = load(ROOT / "docs")
+
+
+def test_text_escapes_html_and_markdown():
+    """Data text cannot inject markup: HTML is escaped and Markdown syntax neutralised."""
+    assert render.text("<script>alert(1)</script>") == "&lt;script&gt;alert(1)&lt;/script&gt;"
+    assert render.text("*bold* [link](x) `code`") == r"\*bold\* \[link\](x) \`code\`"
+    assert render.attr('say "hi"') == "say &quot;hi&quot;"
+
+
+def test_checklist_groups_items_by_stage_with_anchors():
+    """A role's checklist holds exactly its items, each with its id as anchor, in stage order."""
+    out = render.checklist(HB, "engineer")
+    expected = [i.id for i in HB.checklist.values() if "engineer" in i.roles]
+    for item_id in expected:
+        assert f'id="{item_id}"' in out and f'data-item="{item_id}"' in out
+    others = [i.id for i in HB.checklist.values() if "engineer" not in i.roles]
+    assert not any(f'id="{item_id}"' in out for item_id in others)
+    stages = [s for s in ("before-day-one", "first-week", "first-30-days", "first-60-days",
+                          "first-90-days", "ongoing") if f'id="engineer-{s}"' in out]
+    positions = [out.index(f'id="engineer-{s}"') for s in stages]
+    assert positions == sorted(positions) and len(stages) >= 4
+
+
+def test_checklist_item_text_is_escaped():
+    """A <script> in an item's text shows as text in the rendered checklist."""
+    item = next(iter(HB.checklist.values()))
+    evil = ChecklistItem(**{**item.model_dump(), "text": "<script>alert('x')</script>"})
+    hb = dataclasses.replace(HB, checklist={**HB.checklist, item.id: evil})
+    out = render.checklist(hb, item.roles[0])
+    assert "<script>" not in out
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in out
+
+
+def test_cascade_draws_every_role_and_every_pair():
+    """The diagram has a box for every role and a line for every same-level pair."""
+    svg = render.cascade_svg(HB)
+    for role in HB.roles.values():
+        assert f"<title>{render.attr(role.name)}</title>" in svg
+    assert svg.count('class="hb-svg-pair"') == 4  # CTO-CPO, heads, EM-PM, tech lead-designer
+    assert 'role="img"' in svg and "<desc" in svg
+
+
+def test_credits_name_each_source_once_with_its_ids():
+    """The Sources note groups the carried ids under the source that feeds them."""
+    out = render.credits(HB, ["RR-T1", "PM-3", "RR-0", "PM-10"])
+    assert 'data-carries="PM-3 PM-10 RR-0 RR-T1"' in out
+    assert out.count("(/sources.md#meetup-post)") == 1
+    assert out.count("(/sources.md#special-relationship)") == 1
+    assert render.credits(HB, []) == ""
+
+
+def test_rights_pair_each_responsibility_with_its_right():
+    """Each right is rendered inside the same block as its responsibility."""
+    out = render.rights(HB, "product")
+    for pair in (p for p in HB.rights.values() if p.team == "product"):
+        block = out[out.index(f'id="{pair.id}"'):]
+        block = block[: block.index("</div>\n</div>")]
+        assert render.text(pair.responsibility) in block and render.text(pair.right) in block

@@ -1,0 +1,94 @@
+"""The built site: pages, anchors, generated paths, escaping, credits, no third-party hosts."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import yaml
+
+from macros.data import load
+from tests.conftest import ROOT, Site, mkdocs
+
+HB = load(ROOT / "docs")
+PAGES = ["", "induction", "partnership-model", "rights-and-responsibilities", "cto-product-success",
+         "leading-together", "insights", "playbooks", "reading-list", "glossary", "sources", "roles",
+         "self-checks", "tags", "changelog", "contributing"]
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_page_is_built(site, url):
+    """Every page in the nav is in the build, with a title and a description."""
+    html = site.html(url)
+    assert re.search(r"<title>[^<]+</title>", html)
+    assert re.search(r'<meta name="description" content="[^"]{40,}"', html)
+
+
+def test_every_role_has_a_path_with_exactly_its_items(site):
+    """One generated induction page per role, holding exactly the checklist items the data assigns."""
+    for role_id in HB.roles:
+        html = site.html(f"induction/{role_id}")
+        shown = re.findall(r'<li class="hb-item"[^>]*\sid="([^"]+)"', html)
+        assigned = [i.id for i in HB.checklist.values() if role_id in i.roles]
+        assert sorted(shown) == sorted(assigned), role_id
+        assert len(shown) == len(set(shown))
+        assert f'data-checklist="induction/{role_id}"' in html
+
+
+def test_start_here_links_every_role(site):
+    """The role grid on Start here links every role's path."""
+    html = site.html("induction")
+    for role_id in HB.roles:
+        assert f'href="{role_id}/"' in html, role_id
+
+
+def test_linkable_items_have_anchors(site):
+    """Rights, modules, readings, glossary terms and sources each carry their id as an anchor."""
+    assert set(HB.rights) <= site.ids("rights-and-responsibilities")
+    assert set(HB.modules) <= site.ids("cto-product-success")
+    assert set(HB.readings) <= site.ids("reading-list")
+    assert set(HB.glossary) <= site.ids("glossary")
+    assert set(HB.sources) <= site.ids("sources")
+
+
+def test_checklist_items_link_their_section_and_partner(site):
+    """Each checklist item links the handbook section it comes from and the partner role."""
+    html = site.html("induction/engineer")
+    item = html[html.index('id="join-user-research"'):]
+    item = item[: item.index("</li>")]
+    assert 'href="../../cto-product-success/#user-centricity"' in item
+    assert "Meet:" in item and 'href="../designer/"' in item
+
+
+def test_content_pages_credit_their_sources(site):
+    """Pages that draw on the sources end with a Sources note linking the Sources page."""
+    for url in ["partnership-model", "rights-and-responsibilities", "cto-product-success", "leading-together",
+                "insights", "playbooks/start-the-partnership", "induction/cto", "reading-list"]:
+        article = Site.article(site.html(url))
+        assert 'class="hb-credits"' in article, url
+        assert re.search(r'href="[./]*sources/#[a-z-]+"', article), url
+
+
+def test_no_request_to_another_host(site):
+    """No script, stylesheet, font, image or frame is loaded from another host."""
+    for page in site.pages():
+        html = page.read_text(encoding="utf-8")
+        for tag, url in re.findall(r"<(script|link|img|iframe|source|video|audio)\b[^>]*?(?:src|href)=\"([^\"]+)\"", html):
+            if tag == "link" and re.search(r'rel="(canonical|prev|next|alternate)"', html[html.find(url) - 200: html.find(url)]):
+                continue
+            assert not re.match(r"(https?:)?//", url), f"{page}: <{tag}> loads {url}"
+        assert "fonts.googleapis" not in html and "fonts.gstatic" not in html
+
+
+def test_data_text_is_escaped_in_the_built_page(project, tmp_path):
+    """A <script> in a YAML field shows as text on the page and never runs."""
+    path = project / "docs/data/checklist.yml"
+    items = yaml.safe_load(path.read_text())
+    items[0]["text"] = "Beware <script>alert('owned')</script> & *stars*"
+    path.write_text(yaml.safe_dump(items, sort_keys=False))
+    out = tmp_path / "out"
+    result = mkdocs(project, out)
+    assert result.returncode == 0, result.stderr
+    html = Site(out).html("induction/engineer")
+    assert "<script>alert(" not in html
+    assert "Beware &lt;script&gt;alert(&#x27;owned&#x27;)&lt;/script&gt; &amp; *stars*" in html
