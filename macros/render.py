@@ -207,7 +207,7 @@ def readings(hb: Handbook) -> str:
         out.append(
             f'<li id="{attr(r.id)}" markdown="span"><cite>{text(r.title)}</cite>, {text(r.author)} '
             f'<span class="hb-kind">({text(r.kind)})</span>: {text(r.why)} '
-            f'Recommended in {link(hb.sources[r.source].title, "sources.md#" + r.source)}.</li>'
+            f'Recommended in <cite>{link(hb.sources[r.source].title, "sources.md#" + r.source)}</cite>.</li>'
         )
     out.append("</ul>")
     return "\n".join(out) + "\n"
@@ -249,7 +249,7 @@ def credits(hb: Handbook, carries: Iterable[str]) -> str:
              '<ul markdown="1">']
     for source_id, carried in used.items():
         s = hb.sources[source_id]
-        lines.append(f'<li markdown="span">{link(s.title, "sources.md#" + s.id)}, {text(s.author)} '
+        lines.append(f'<li markdown="span"><cite>{link(s.title, "sources.md#" + s.id)}</cite>, {text(s.author)} '
                      f'<span class="hb-carries">({text(", ".join(carried))})</span></li>')
     lines += ["</ul>", "</aside>"]
     return "\n".join(lines) + "\n"
