@@ -109,3 +109,38 @@ def shared() -> Path:
     if not (SHARED / "content-map.md").is_file():
         pytest.skip(f"needs ../shared/content-map.md next to the project ({SHARED} is absent)")
     return SHARED
+
+
+@pytest.fixture(scope="session")
+def server(site):
+    """The built handbook served on loopback."""
+    from tests.browser import StaticServer
+
+    with StaticServer(site.root) as srv:
+        yield srv
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium driven by Playwright. Missing Chromium is a failure, not a skip."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser import CHROMIUM, CHROMIUM_FLAGS
+
+    assert Path(CHROMIUM).exists(), f"{CHROMIUM} is missing: run ./.ci/test as root, or apt-get install chromium"
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh browser context (its own, empty localStorage) and page."""
+    context = browser.new_context()
+    tab = context.new_page()
+    errors: list[str] = []
+    tab.on("pageerror", lambda exc: errors.append(str(exc)))
+    tab.js_errors = errors
+    yield tab
+    context.close()

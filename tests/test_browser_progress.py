@@ -1,0 +1,142 @@
+"""Checklist progress in a real Chromium: it persists, resets and survives data changes."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from macros.data import load
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.browser
+HB = load(ROOT / "docs")
+ROLE = "engineer"
+KEY = f"partnership-handbook:progress:induction/{ROLE}"
+ITEMS = [i.id for i in HB.checklist.values() if ROLE in i.roles]
+
+
+def open_path(page, server, role=ROLE):
+    page.goto(f"{server.url}induction/{role}/")
+    page.wait_for_selector(".hb-progress:not([hidden])")
+
+
+def count(page) -> str:
+    return page.locator(".hb-progress__count").inner_text()
+
+
+def bar(page) -> tuple[int, int]:
+    return tuple(page.eval_on_selector(".hb-progress__bar", "b => [b.value, b.max]"))
+
+
+def test_tick_reload_still_ticked_and_progress_moved(page, server):
+    """Ticking an item is remembered across a reload and moves the progress bar."""
+    open_path(page, server)
+    assert count(page) == f"0 of {len(ITEMS)} done" and bar(page) == (0, len(ITEMS))
+    page.check(f"#check-{ITEMS[1]}")
+    assert bar(page) == (1, len(ITEMS))
+    page.reload()
+    page.wait_for_selector(".hb-progress:not([hidden])")
+    assert page.is_checked(f"#check-{ITEMS[1]}")
+    assert not page.is_checked(f"#check-{ITEMS[0]}")
+    assert count(page) == f"1 of {len(ITEMS)} done" and bar(page) == (1, len(ITEMS))
+    stored = json.loads(page.evaluate(f"localStorage.getItem('{KEY}')"))
+    assert stored == {ITEMS[1]: True}
+    assert not page.js_errors
+
+
+def test_progress_is_per_path_and_survives_navigation(page, server):
+    """Another role's path has its own progress; coming back shows ours again."""
+    open_path(page, server)
+    page.check(f"#check-{ITEMS[0]}")
+    open_path(page, server, "cto")
+    assert count(page).startswith("0 of ")
+    shared = "read-the-model"  # on every path, but progress is kept per path
+    assert not page.is_checked(f"#check-{shared}")
+    open_path(page, server)
+    assert page.is_checked(f"#check-{ITEMS[0]}")
+
+
+def test_reset_clears_progress(page, server):
+    """Reset unticks everything, empties the bar and forgets the stored progress."""
+    open_path(page, server)
+    for item in ITEMS[:3]:
+        page.check(f"#check-{item}")
+    assert bar(page)[0] == 3
+    page.click(".hb-progress__reset")
+    assert bar(page)[0] == 0 and count(page) == f"0 of {len(ITEMS)} done"
+    page.reload()
+    page.wait_for_selector(".hb-progress:not([hidden])")
+    assert page.locator("input.hb-check:checked").count() == 0
+    assert page.evaluate(f"localStorage.getItem('{KEY}')") is None
+
+
+def test_removed_item_does_not_break_stored_progress(page, server):
+    """Progress saved by an older version, naming an item that no longer exists, still loads."""
+    page.goto(server.url)
+    page.evaluate(
+        "([key, value]) => localStorage.setItem(key, value)",
+        [KEY, json.dumps({"item-removed-from-the-data": True, ITEMS[2]: True})],
+    )
+    open_path(page, server)
+    assert page.is_checked(f"#check-{ITEMS[2]}")
+    assert count(page) == f"1 of {len(ITEMS)} done" and bar(page) == (1, len(ITEMS))
+    page.check(f"#check-{ITEMS[3]}")
+    assert count(page) == f"2 of {len(ITEMS)} done"
+    assert not page.js_errors
+
+
+def test_corrupt_stored_progress_is_ignored(page, server):
+    """Garbage in storage shows an empty checklist rather than an error."""
+    page.goto(server.url)
+    page.evaluate(f"localStorage.setItem('{KEY}', '{{not json')")
+    open_path(page, server)
+    assert count(page) == f"0 of {len(ITEMS)} done"
+    assert not page.js_errors
+
+
+def test_keyboard_ticks_an_item(page, server):
+    """A keyboard user can reach a checkbox with Tab and tick it with Space."""
+    open_path(page, server)
+    page.focus(f"#check-{ITEMS[0]}")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.id")
+    assert focused.startswith("check-") or focused == ""  # the next focusable control
+    page.focus(f"#check-{ITEMS[0]}")
+    page.keyboard.press("Space")
+    assert page.is_checked(f"#check-{ITEMS[0]}")
+    assert count(page) == f"1 of {len(ITEMS)} done"
+
+
+def test_checkboxes_have_accessible_names(page, server):
+    """Every checkbox is labelled by its item text, and the bar has a label."""
+    open_path(page, server)
+    for item in ITEMS:
+        name = page.locator(f"#check-{item}").evaluate("e => e.labels[0].innerText.trim()")
+        assert len(name) > 10, item
+    assert page.locator(".hb-progress__bar").get_attribute("aria-label").startswith("Checklist progress")
+    assert page.get_by_role("button", name="Reset progress").is_visible()
+
+
+def test_without_javascript_the_checklist_is_a_list(browser, server):
+    """With scripts off, the items still read as a list and the progress controls stay hidden."""
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{server.url}induction/{ROLE}/")
+    assert page.locator("li.hb-item").count() == len(ITEMS)
+    assert not page.locator(".hb-progress").is_visible()
+    assert "Before day one" in page.locator("article").inner_text()
+    context.close()
+
+
+def test_print_shows_a_clean_checklist(page, server):
+    """In print media the items remain, while progress controls, permalinks and navigation go."""
+    open_path(page, server)
+    page.check(f"#check-{ITEMS[0]}")
+    page.emulate_media(media="print")
+    assert page.locator("li.hb-item").first.is_visible()
+    assert not page.locator(".hb-progress").is_visible()
+    assert not page.locator("a.hb-permalink").first.is_visible()
+    assert not page.locator(".md-sidebar--primary").is_visible()
+    pdf = page.pdf(format="A4")
+    assert pdf[:4] == b"%PDF" and len(pdf) > 10_000
