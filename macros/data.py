@@ -57,6 +57,7 @@ class Handbook:
     glossary: dict[str, model.Term]
     changelog: list[model.Change]
     titles: dict[str, str] = field(default_factory=dict)
+    pages: dict[str, model.PageMeta] = field(default_factory=dict)
     by_role: dict[str, list[ChecklistItem]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -271,6 +272,57 @@ def _check_pages(name: str, records: dict, getter, docs_dir: Path, report: _Repo
                            f"item '{key}' ({_position(records, key)})", field_)
 
 
+def page_files(docs_dir: Path) -> list[Path]:
+    """The Markdown pages under docs/, leaving out the data folder and READMEs."""
+    return sorted(p for p in docs_dir.rglob("*.md")
+                  if DATA_DIR not in p.relative_to(docs_dir).parts[:1] and p.name != "README.md")
+
+
+def front_matter(source: str) -> tuple[dict | None, str | None]:
+    """A page's YAML front matter as a dict, or (None, why it could not be read)."""
+    if not source.startswith("---"):
+        return None, "no front matter; a page starts with '---', then title, description, owner and review_by"
+    end = source.find("\n---", 3)
+    if end < 0:
+        return None, "front matter is not closed with a '---' line"
+    try:
+        meta = yaml.load(source[3:end], Loader=_UniqueKeyLoader)  # noqa: S506 (safe loader subclass)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        at = f"line {mark.line + 2}: " if mark else ""
+        return None, f"{at}malformed front matter: {getattr(exc, 'problem', None) or exc}"
+    if not isinstance(meta, dict):
+        return None, f"front matter must be a mapping of fields, got {_type_name(meta)}"
+    return meta, None
+
+
+def _load_pages(docs_dir: Path, roles: dict | None, report: _Report) -> dict[str, model.PageMeta]:
+    pages: dict[str, model.PageMeta] = {}
+    shorts = {r.short for r in roles.values()} if roles else None
+    for path in page_files(docs_dir):
+        rel = path.relative_to(docs_dir).as_posix()
+        where = f"docs/{rel}"
+        meta, why = front_matter(path.read_text(encoding="utf-8"))
+        if meta is None:
+            report.problems.append(f"{where}: {why}")
+            continue
+        try:
+            page = model.PageMeta.model_validate(meta)
+        except ValidationError as exc:
+            for err in exc.errors(include_url=False):
+                report.problems.append(f"{where}: field '{_field_path(err['loc'])}': {_explain(err)}")
+            continue
+        if roles is not None and page.owner not in roles:
+            report.problems.append(f"{where}: field 'owner': unknown role '{page.owner}'; "
+                                   f"expected one of: {', '.join(sorted(roles))}")
+        for i, tag in enumerate(page.tags):
+            if shorts is not None and tag not in shorts:
+                report.problems.append(f"{where}: field 'tags[{i}]': unknown role tag '{tag}'; "
+                                       f"expected a role's short name: {', '.join(sorted(shorts))}")
+        pages[rel] = page
+    return pages
+
+
 def load(docs_dir: str | Path) -> Handbook:
     """Read every data file, validate it and return the handbook, or raise DataError."""
     docs_dir = Path(docs_dir)
@@ -326,6 +378,8 @@ def load(docs_dir: str | Path) -> Handbook:
                     if carry.split("-", 1)[0] not in known:
                         report.add(name, f"no source feeds '{carry}'", f"item '{key}'", f"carries[{i}]")
 
+    pages = _load_pages(docs_dir, roles, report)
+
     if report.problems:
         raise DataError(report.problems)
     refs = {i.section for i in tables["checklist.yml"].values()}
@@ -340,6 +394,7 @@ def load(docs_dir: str | Path) -> Handbook:
             titles[ref] = record.title
     return Handbook(
         titles=titles,
+        pages=pages,
         sources=tables["sources.yml"], roles=roles, modules=tables["modules.yml"],
         rights=tables["rights.yml"], checklist=tables["checklist.yml"], paths=tables["paths.yml"],
         readings=tables["readings.yml"], glossary=tables["glossary.yml"],

@@ -7,21 +7,27 @@ the path is always the data's, and adding a role adds its page and nav entry.
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from mkdocs.structure.files import File
 
-from macros import render
+from macros import history, render
 
 from macros.data import load
 
 INDEX = "induction/index.md"
+# generated pages change when the data they are made from changes
+GENERATED_FROM = ("data/paths.yml", "data/checklist.yml", "data/roles.yml")
 _roles: dict = {}
+_dates: dict = {}
 
 
 def on_config(config):
     hb = load(config["docs_dir"])  # already validated by the macros plugin, which runs first
     _roles.clear()
     _roles.update(hb.roles)
+    _dates.clear()
+    _dates.update(history.git_dates(Path(config["docs_dir"])))
     pages = [{role.name: render.induction_ref(role.id)} for role in hb.roles.values()]
     config["nav"] = _with_paths(config["nav"], pages) if config["nav"] else None
     return config
@@ -50,6 +56,7 @@ def on_files(files, config):
             "description": f"The induction path for a new {role.short}: what to read, in order, "
                            "and a checklist from before day one to day 90.",
             "tags": [role.short],
+            "owner": role.id,
             "generated": True,
         }
         heading = render.text(f"Induction path: {role.name}")
@@ -59,6 +66,22 @@ def on_files(files, config):
         )
         files.append(File.generated(config, render.induction_ref(role.id), content=content))
     return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    """Give the page template its facts: owner, review-by date and last update."""
+    docs_dir = Path(config["docs_dir"])
+    sources = GENERATED_FROM if page.meta.get("generated") else (page.file.src_uri,)
+    found = [history.last_updated(docs_dir, rel, _dates) for rel in sources]
+    updated, how = max(found)
+    owner = _roles.get(page.meta.get("owner") or "")
+    page.meta["hb_facts"] = {
+        "updated": updated.isoformat(),
+        "updated_from": how,
+        "owner": owner.name if owner else None,
+        "review_by": str(page.meta.get("review_by") or ""),
+    }
+    return markdown
 
 
 def on_page_context(context, page, config, nav):

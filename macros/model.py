@@ -151,6 +151,19 @@ class Change(Record):
     changes: list[Text] = Field(min_length=1)
 
 
+class PageMeta(Record):
+    """A page's front matter: who owns it, when it must be reviewed, what it carries."""
+
+    model_config = ConfigDict(extra="allow", frozen=True, str_strip_whitespace=True)
+
+    title: Text | None = None
+    description: Annotated[str, StringConstraints(strip_whitespace=True, min_length=50, max_length=200)]
+    owner: Id = Field(description="The role that keeps the page accurate")
+    review_by: dt.date = Field(description="Date by which the owner re-reads the page")
+    carries: list[CarryId] = Field(default_factory=list)
+    tags: list[Text] = Field(default_factory=list, description="Short names of the roles the page matters to")
+
+
 Module.model_rebuild()
 
 # file name (under docs/data) -> the record type each list item must be

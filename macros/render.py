@@ -64,7 +64,7 @@ def role_grid(hb: Handbook) -> str:
         out.append('<ul class="hb-role-grid" markdown="1">')
         for role in roles:
             out.append(
-                f'<li class="hb-role-card" id="role-{attr(role.id)}" markdown="span">'
+                f'<li class="hb-role-card hb-anchor" id="role-{attr(role.id)}" markdown="span">'
                 f'<strong>{link(role.name, induction_ref(role.id))}</strong>'
                 f'<span class="hb-role-card__summary">{text(role.summary)}</span>'
                 f'<span class="hb-role-card__pair">Partner: {_partners(hb, role)}</span></li>'
@@ -92,7 +92,7 @@ def _item(hb: Handbook, item: ChecklistItem, role: Role) -> str:
         tags = " ".join(f'<span class="hb-tag">{text(hb.roles[r].short)}</span>' for r in item.roles)
     section = link(hb.titles.get(item.section, item.section), item.section)
     return (
-        f'<li class="hb-item" id="{attr(item.id)}" data-item="{attr(item.id)}" markdown="1">\n'
+        f'<li class="hb-item hb-anchor" id="{attr(item.id)}" data-item="{attr(item.id)}" markdown="1">\n'
         f'<label class="hb-item__text" for="{check}" markdown="span">'
         f'<input type="checkbox" class="hb-check" id="{check}" data-item="{attr(item.id)}"> '
         f"{text(item.text)}</label>\n"
@@ -132,7 +132,7 @@ def checklist(hb: Handbook, role_id: str, key: str | None = None) -> str:
 
 def _right_pair(pair: RightPair) -> str:
     return (
-        f'<div class="hb-pair" id="{attr(pair.id)}" markdown="1">\n'
+        f'<div class="hb-pair hb-anchor" id="{attr(pair.id)}" markdown="1">\n'
         f'<p class="hb-pair__title" markdown="span"><strong>{text(pair.title)}</strong> '
         f'<a class="hb-permalink" href="#{attr(pair.id)}" aria-label="Link to {attr(pair.title)}">#</a></p>\n'
         f'<div class="hb-pair__cols" markdown="1">\n'
@@ -205,7 +205,7 @@ def readings(hb: Handbook) -> str:
     out = ['<ul class="hb-readings" markdown="1">']
     for r in hb.readings.values():
         out.append(
-            f'<li id="{attr(r.id)}" markdown="span"><cite>{text(r.title)}</cite>, {text(r.author)} '
+            f'<li class="hb-anchor" id="{attr(r.id)}" markdown="span"><cite>{text(r.title)}</cite>, {text(r.author)} '
             f'<span class="hb-kind">({text(r.kind)})</span>: {text(r.why)} '
             f'Recommended in <cite>{link(hb.sources[r.source].title, "sources.md#" + r.source)}</cite>.</li>'
         )
@@ -217,7 +217,7 @@ def glossary(hb: Handbook) -> str:
     out = ['<dl class="hb-glossary" markdown="1">']
     for t in sorted(hb.glossary.values(), key=lambda t: t.term.lower()):
         see = f" See {link(hb.titles.get(t.see, t.see), t.see)}." if t.see else ""
-        out.append(f'<dt id="{attr(t.id)}" markdown="span">{text(t.term)}</dt>')
+        out.append(f'<dt class="hb-anchor" id="{attr(t.id)}" markdown="span">{text(t.term)}</dt>')
         out.append(f'<dd markdown="span">{text(t.definition)}{see}</dd>')
     out.append("</dl>")
     return "\n".join(out) + "\n"
@@ -227,7 +227,7 @@ def sources(hb: Handbook) -> str:
     out = []
     for s in hb.sources.values():
         out.append(
-            f'<div class="hb-source" id="{attr(s.id)}" markdown="1">\n'
+            f'<div class="hb-source hb-anchor" id="{attr(s.id)}" markdown="1">\n'
             f'<p markdown="span"><strong><cite>{text(s.title)}</cite></strong><br>\n'
             f"{text(s.author)} · {text(s.date)} · {text(s.kind)}</p>\n"
             f'<p markdown="span">{text(s.summary)}</p>\n</div>'

@@ -183,3 +183,38 @@ def test_typo_in_a_macro_call_fails_the_build(project, tmp_path):
     assert "File_: `roles.md`" in result.stderr
     assert "unknown role 'nobody' in a macro call; expected one of: cto, cpo" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_page_front_matter_is_validated(project):
+    """A page's owner must be a role, review_by a date, tags role names; each problem names page and field."""
+    page = project / "docs/insights.md"
+    text = page.read_text()
+    text = text.replace("owner: cpo", "owner: ceo").replace("review_by: 2027-05-31", "review_by: soon")
+    text = text.replace("tags: [CPO,", "tags: [Chief,")
+    page.write_text(text)
+    (project / "docs/glossary.md").write_text("# Glossary\n\nno front matter\n")
+    lines = problems(project)
+    assert "docs/insights.md: field 'review_by': expected a valid date in the format YYYY-MM-DD, got 'soon'" in lines[0] or \
+        any(l.startswith("docs/insights.md: field 'review_by': expected a valid date") for l in lines), lines
+    assert "docs/glossary.md: no front matter; a page starts with '---', then title, description, owner and review_by" in lines
+
+
+def test_page_owner_and_tags_must_be_roles(project):
+    """An unknown owner or tag lists what it could be."""
+    page = project / "docs/insights.md"
+    page.write_text(page.read_text().replace("owner: cpo", "owner: ceo").replace("tags: [CPO,", "tags: [Chief,"))
+    lines = problems(project)
+    assert any(l.startswith("docs/insights.md: field 'owner': unknown role 'ceo'; expected one of: cpo, cpto, cto") for l in lines), lines
+    assert any(l.startswith("docs/insights.md: field 'tags[0]': unknown role tag 'Chief'; expected a role's short name") for l in lines), lines
+
+
+def test_freshness_report_lists_overdue_pages(capsys):
+    """The freshness report names each page past its review date, with owner and days overdue."""
+    from macros import freshness
+
+    assert freshness.main(["--docs", str(ROOT / "docs"), "--today", "2000-01-01"]) == 0
+    assert capsys.readouterr().out.startswith("0 of ")
+    assert freshness.main(["--docs", str(ROOT / "docs"), "--today", "2099-01-01", "--strict"]) == 1
+    out = capsys.readouterr().out
+    assert "docs/partnership-model.md: owner Chief Technology Officer (CTO), review by " in out
+    assert "days overdue" in out and "pages past their review date on 2099-01-01" in out

@@ -28,7 +28,7 @@ def test_every_role_has_a_path_with_exactly_its_items(site):
     """One generated induction page per role, holding exactly the checklist items the data assigns."""
     for role_id in HB.roles:
         html = site.html(f"induction/{role_id}")
-        shown = re.findall(r'<li class="hb-item"[^>]*\sid="([^"]+)"', html)
+        shown = re.findall(r'<li class="hb-item hb-anchor"[^>]*\sid="([^"]+)"', html)
         assigned = [i.id for i in HB.checklist.values() if role_id in i.roles]
         assert sorted(shown) == sorted(assigned), role_id
         assert len(shown) == len(set(shown))
@@ -92,3 +92,12 @@ def test_data_text_is_escaped_in_the_built_page(project, tmp_path):
     html = Site(out).html("induction/engineer")
     assert "<script>alert(" not in html
     assert "Beware &lt;script&gt;alert(&#x27;owned&#x27;)&lt;/script&gt; &amp; *stars*" in html
+
+
+def test_pages_show_owner_review_date_and_last_update(site):
+    """Each page shows when it last changed (from git), its owner role and its review-by date."""
+    html = site.html("partnership-model")
+    match = re.search(r'<p class="hb-page-facts">\s*Last updated <time datetime="(\d{4}-\d\d-\d\d)">', html)
+    assert match, "no last-updated line"
+    assert "Owner: Chief Technology Officer (CTO)" in html and "Review by <time" in html
+    assert 'class="hb-page-facts"' in site.html("induction/engineer")
