@@ -29,7 +29,9 @@ DATA_DIR = "data"
 _PATTERN_HELP = {
     model.Id.__metadata__[0].pattern: "an id of lower-case letters, digits and single hyphens (e.g. 'tech-lead')",
     model.CarryId.__metadata__[0].pattern: "a content-map id such as 'PM-3' or 'RR-T1'",
-    model.PageRef.__metadata__[0].pattern: "a page path under docs/ with an optional anchor (e.g. 'partnership-model.md#the-cascade')",
+    model.PageRef.__metadata__[0].pattern: (
+        "a page path under docs/ with an optional anchor (e.g. 'partnership-model.md#the-cascade')"
+    ),
 }
 # The field that names an item in messages, per file (default 'id').
 _KEY_FIELD = {"paths.yml": "role", "changelog.yml": "version"}

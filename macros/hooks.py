@@ -12,7 +12,6 @@ from pathlib import Path
 from mkdocs.structure.files import File
 
 from macros import history, render
-
 from macros.data import load
 
 INDEX = "induction/index.md"

@@ -1,0 +1,104 @@
+"""Versioned publishing with mike: two releases side by side, with a `latest` alias."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+
+from macros import schema
+from macros.model import FILES
+from tests.conftest import ENV, ROOT
+
+MIKE = str(Path(sys.executable).parent / "mike")
+
+
+class _YamlAsEditorsSeeIt(yaml.SafeLoader):
+    """YAML as the YAML language server reads it: a date is a string, not a date object."""
+
+
+_YamlAsEditorsSeeIt.yaml_implicit_resolvers = {
+    key: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def git(cwd: Path, *args: str) -> str:
+    return subprocess.run(["git", *args], cwd=cwd, env=ENV, capture_output=True, text=True, check=True).stdout
+
+
+def release(project: Path, version: str) -> None:
+    """The documented release command, without --push."""
+    result = subprocess.run([MIKE, "deploy", "--update-aliases", version, "latest"], cwd=project, env=ENV,
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+
+
+def test_two_versions_side_by_side(project):
+    """mike publishes 1.0 and 1.1 to gh-pages; versions.json lists both, latest points at 1.1."""
+    git(project, "init", "-q", "-b", "main")
+    git(project, "-c", "user.name=t", "-c", "user.email=t@example.org", "add", "-A")
+    git(project, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "1.0")
+    release(project, "1.0")
+
+    changelog = project / "docs/data/changelog.yml"
+    entries = yaml.safe_load(changelog.read_text())
+    entries.append({"version": "1.1", "date": "2027-01-15", "changes": ["A second release for the test."]})
+    changelog.write_text(yaml.safe_dump(entries, sort_keys=False))
+    git(project, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qam", "1.1")
+    release(project, "1.1")
+    subprocess.run([MIKE, "set-default", "latest"], cwd=project, env=ENV, check=True, capture_output=True)
+
+    versions = json.loads(git(project, "show", "gh-pages:versions.json"))
+    assert [(v["version"], v["aliases"]) for v in versions] == [("1.1", ["latest"]), ("1.0", [])]
+    files = set(git(project, "ls-tree", "-r", "--name-only", "gh-pages").split())
+    for version in ("1.0", "1.1"):
+        assert f"{version}/index.html" in files
+        assert f"{version}/induction/engineer/index.html" in files
+        assert f"{version}/partnership-model/index.html" in files
+    # 'latest' is a symlink to 1.1 (mike's default alias type); the root redirects to it
+    assert git(project, "ls-tree", "gh-pages", "latest").split()[0] == "120000"
+    assert git(project, "show", "gh-pages:latest").strip() == "1.1"
+    assert "latest/" in git(project, "show", "gh-pages:index.html")
+    assert "Version 1.1" in git(project, "show", "gh-pages:1.1/changelog/index.html")
+    assert "Version 1.1" not in git(project, "show", "gh-pages:1.0/changelog/index.html")
+
+
+def test_material_shows_the_version_selector(site):
+    """The theme is told to read mike's versions.json for its version selector."""
+    match = re.search(r'<script id="__config" type="application/json">(.*?)</script>', site.html(""))
+    assert json.loads(match.group(1))["version"] == {"alias": True, "default": "latest", "provider": "mike"}
+
+
+def test_schemas_are_current():
+    """docs/schemas/*.schema.json match the model (regenerate with `python -m macros.schema`)."""
+    assert schema.main(["--check"]) == 0
+
+
+@pytest.mark.parametrize("name", sorted(FILES))
+def test_data_files_reference_and_satisfy_their_schema(name):
+    """Each data file names its schema for editors, and passes it."""
+    path = ROOT / "docs/data" / name
+    first = path.read_text().splitlines()[0]
+    stem = Path(name).stem
+    assert first == f"# yaml-language-server: $schema=../schemas/{stem}.schema.json"
+    document = json.loads((ROOT / f"docs/schemas/{stem}.schema.json").read_text())
+    jsonschema.validate(yaml.load(path.read_text(), Loader=_YamlAsEditorsSeeIt), document,
+                        format_checker=jsonschema.FormatChecker())
+
+
+def test_schema_rejects_what_the_loader_rejects():
+    """An editor using the schema flags a wrong type and an unknown field, as the build would."""
+    document = json.loads((ROOT / "docs/schemas/roles.schema.json").read_text())
+    with pytest.raises(jsonschema.ValidationError, match="'high' is not of type 'integer'"):
+        jsonschema.validate([{"id": "x", "name": "X", "short": "X", "side": "tech", "level": "high",
+                              "pairs_with": ["y"], "summary": "s"}], document)
+    with pytest.raises(jsonschema.ValidationError, match="Additional properties"):
+        jsonschema.validate([{"id": "x", "name": "X", "short": "X", "side": "tech", "level": 1,
+                              "pairs_with": ["y"], "summary": "s", "colour": "red"}], document)
