@@ -1,0 +1,83 @@
+"""Every built page in a real Chromium: WCAG 2.1 AA with axe-core in both palettes,
+and no request to any host but the site's own."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+pytestmark = pytest.mark.browser
+AXE = Path(__file__).resolve().parent / "node_modules" / "axe-core" / "axe.min.js"
+PALETTES = {"light": "default", "dark": "slate"}
+
+
+def urls(site) -> list[str]:
+    return [("" if p.parent == site.root else p.parent.relative_to(site.root).as_posix() + "/")
+            for p in site.pages()]
+
+
+def run_axe(page) -> list[dict]:
+    return page.evaluate(
+        """async () => {
+            const result = await axe.run(document, {
+                runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']},
+                resultTypes: ['violations'],
+            });
+            return result.violations.map(v => ({
+                id: v.id, impact: v.impact, help: v.help,
+                nodes: v.nodes.slice(0, 3).map(n => n.target.join(' ') + ' :: ' + n.failureSummary.split('\\n')[1]),
+            }));
+        }"""
+    )
+
+
+def set_palette(page, scheme: str) -> None:
+    """Switch Material's palette the way its toggle does, and wait for the repaint."""
+    page.evaluate(
+        """scheme => {
+            document.body.setAttribute('data-md-color-scheme', scheme);
+            const primary = scheme === 'slate' ? 'indigo' : 'indigo';
+            document.body.setAttribute('data-md-color-primary', primary);
+        }""",
+        scheme,
+    )
+    page.wait_for_timeout(50)
+
+
+@pytest.mark.parametrize("palette", PALETTES)
+def test_every_page_passes_axe(browser, server, site, palette):
+    """axe-core finds no WCAG 2.1 A/AA violation on any page, light and dark."""
+    assert AXE.is_file(), f"{AXE} is missing: run ./.ci/test (it installs axe-core from npm)"
+    context = browser.new_context(color_scheme="dark" if palette == "dark" else "light")
+    page = context.new_page()
+    failures = []
+    for url in urls(site):
+        page.goto(server.url + url)
+        set_palette(page, PALETTES[palette])
+        page.add_script_tag(path=str(AXE))
+        for v in run_axe(page):
+            failures.append(f"/{url} [{palette}] {v['id']} ({v['impact']}): {v['help']}\n    " + "\n    ".join(v["nodes"]))
+    context.close()
+    assert not failures, f"{len(failures)} accessibility violations:\n" + "\n".join(failures)
+
+
+def test_no_page_requests_another_host(browser, server, site):
+    """Loading every page (scripts, styles, images, fonts, search) asks only the site's own host."""
+    host = urlparse(server.url).netloc
+    context = browser.new_context()
+    foreign: list[str] = []
+    context.on("request", lambda req: foreign.append(req.url)
+               if urlparse(req.url).scheme in ("http", "https", "ws", "wss") and urlparse(req.url).netloc != host
+               else None)
+    page = context.new_page()
+    for url in urls(site):
+        page.goto(server.url + url, wait_until="networkidle")
+    # the search worker loads its index on first use
+    page.goto(server.url)
+    page.keyboard.press("/")
+    page.keyboard.type("partner")
+    page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    context.close()
+    assert not foreign, "requests to other hosts:\n" + "\n".join(sorted(set(foreign)))
