@@ -7,6 +7,7 @@ the path is always the data's, and adding a role adds its page and nav entry.
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 from mkdocs.structure.files import File
@@ -22,6 +23,10 @@ _dates: dict = {}
 
 
 def on_config(config):
+    if "MIKE_DOCS_VERSION" not in os.environ:
+        # Only a mike deployment has versions.json; elsewhere (serve, a plain build)
+        # the selector would fetch a file that is not there.
+        config["extra"].pop("version", None)
     hb = load(config["docs_dir"])  # already validated by the macros plugin, which runs first
     _roles.clear()
     _roles.update(hb.roles)

@@ -67,13 +67,20 @@ def test_two_versions_side_by_side(project):
     assert git(project, "show", "gh-pages:latest").strip() == "1.1"
     assert "latest/" in git(project, "show", "gh-pages:index.html")
     assert "Version 1.1" in git(project, "show", "gh-pages:1.1/changelog/index.html")
+    # each published version shows Material's selector, fed by mike's versions.json
+    assert theme_config(git(project, "show", "gh-pages:1.0/index.html"))["version"] == {
+        "alias": True, "default": "latest", "provider": "mike"}
     assert "Version 1.1" not in git(project, "show", "gh-pages:1.0/changelog/index.html")
 
 
-def test_material_shows_the_version_selector(site):
-    """The theme is told to read mike's versions.json for its version selector."""
-    match = re.search(r'<script id="__config" type="application/json">(.*?)</script>', site.html(""))
-    assert json.loads(match.group(1))["version"] == {"alias": True, "default": "latest", "provider": "mike"}
+def theme_config(html: str) -> dict:
+    match = re.search(r'<script id="__config" type="application/json">(.*?)</script>', html)
+    return json.loads(match.group(1))
+
+
+def test_plain_builds_have_no_version_selector(site):
+    """Outside mike there is no versions.json, so the selector is left out (no failed fetch)."""
+    assert "version" not in theme_config(site.html(""))
 
 
 def test_schemas_are_current():
