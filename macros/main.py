@@ -79,6 +79,11 @@ def define_env(env) -> None:
         return render.checklist(hb, role)
 
     @env.macro
+    def all_checklist_items() -> str:
+        carry(hb.checklist.values())
+        return render.all_items(hb)
+
+    @env.macro
     def induction_path(role: str) -> str:
         carry(hb.by_role.get(_known("role", role, hb.roles), []))
         return render.induction_path(hb, role)

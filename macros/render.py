@@ -108,8 +108,12 @@ def checklist(hb: Handbook, role_id: str, key: str | None = None) -> str:
     role = hb.roles[role_id]
     items = hb.by_role.get(role_id, [])
     key = key or f"induction/{role_id}"
+    # Left out of the search index: each item is indexed once, on the all-items page.
+    # A <section>, not a <div>: Material's search parser matches skipped elements by
+    # tag, so a nested </div> would end the exclusion early.
     out = [
-        f'<div class="hb-checklist" data-checklist="{attr(key)}" data-total="{len(items)}" markdown="1">',
+        f'<section class="hb-checklist" data-checklist="{attr(key)}" data-total="{len(items)}" '
+        'data-search-exclude="true" markdown="1">',
         '<div class="hb-progress" hidden>'
         f'<progress class="hb-progress__bar" max="{len(items)}" value="0" '
         f'aria-label="Checklist progress for {attr(role.short)}"></progress> '
@@ -124,7 +128,30 @@ def checklist(hb: Handbook, role_id: str, key: str | None = None) -> str:
         out.append('<ul class="hb-items" markdown="1">')
         out.extend(_item(hb, i, role) for i in staged)
         out.append("</ul>")
-    out.append("</div>")
+    out.append("</section>")
+    return "\n".join(out) + "\n"
+
+
+def all_items(hb: Handbook) -> str:
+    """Every checklist item once, by stage, with the roles whose path holds it."""
+    out = []
+    for stage, label in STAGES.items():
+        staged = [i for i in hb.checklist.values() if i.stage == stage]
+        if not staged:
+            continue
+        out.append(f'<h2 id="{stage}">{label}</h2>')
+        out.append('<ul class="hb-items hb-items--all" markdown="1">')
+        for item in staged:
+            everyone = set(item.roles) == set(hb.roles)
+            roles = "everyone" if everyone else ", ".join(role_link(hb, r) for r in item.roles)
+            section = link(hb.titles.get(item.section, item.section), item.section)
+            out.append(
+                f'<li class="hb-anchor" id="{attr(item.id)}" markdown="span">{text(item.text)}'
+                f'<span class="hb-item__meta">For {roles} · from {section} · '
+                f'<a class="hb-permalink" href="#{attr(item.id)}" aria-label="Link to this item: '
+                f'{attr(item.text)}">#</a></span></li>'
+            )
+        out.append("</ul>")
     return "\n".join(out) + "\n"
 
 
@@ -243,7 +270,7 @@ def credits(hb: Handbook, carries: Iterable[str]) -> str:
     used: dict[str, list[str]] = {}
     for carry in ids:
         used.setdefault(hb.source_for(carry).id, []).append(carry)
-    lines = [f'<aside class="hb-credits" data-carries="{attr(" ".join(ids))}" markdown="1">',
+    lines = [f'<aside class="hb-credits" data-search-exclude="true" data-carries="{attr(" ".join(ids))}" markdown="1">',
              '<p class="hb-credits__title">Sources</p>',
              '<p markdown="span">Written in our own words from:</p>',
              '<ul markdown="1">']

@@ -81,3 +81,31 @@ def test_no_page_requests_another_host(browser, server, site):
     page.wait_for_selector(".md-search-result__item", timeout=10_000)
     context.close()
     assert not foreign, "requests to other hosts:\n" + "\n".join(sorted(set(foreign)))
+
+
+def test_search_index_loads_only_when_someone_searches(browser, server):
+    """A first visit does not download the search index; opening search does, and finds results."""
+    context = browser.new_context()
+    requested: list[str] = []
+    context.on("request", lambda req: requested.append(urlparse(req.url).path))
+    page = context.new_page()
+    page.goto(f"{server.url}induction/engineer/", wait_until="networkidle")
+    page.wait_for_timeout(300)
+    assert "/search/search_index.json" not in requested
+    assert any(p.endswith(".min.js") for p in requested)  # Material itself did load
+    page.click(".md-search__input")
+    page.fill(".md-search__input", "feature factory")
+    page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    assert "/search/search_index.json" in requested
+    assert "Feature factory" in page.locator(".md-search-result").inner_text()
+    context.close()
+
+
+def test_a_search_link_opens_with_results(browser, server):
+    """A shared link with ?q= loads the index straight away and shows matches."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(f"{server.url}?q=showcase")
+    page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    assert page.locator(".md-search-result__item").count() >= 1
+    context.close()
