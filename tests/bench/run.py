@@ -1,0 +1,151 @@
+"""The handbook's benchmark: prints figures, asserts nothing.
+
+    ./.ci/bench              # everything (about 5 minutes on 2 cores)
+    ./.ci/bench --quick      # skip the 1,000-page builds and their Lighthouse run
+
+1. the real handbook's clean build, and the share spent in our data loading and macros;
+2. synthetic handbooks of about 100 and 1,000 pages with data scaled alongside
+   (about 10,000 checklist items at 1,000 pages): wall time, peak memory, time per
+   page, our share; and stock Material (the same 1,000 pages without our navigation
+   settings) measured in the same run;
+3. page weight: what a first visit to an induction path fetches, gzip-compressed
+   as a server sends it, with and without the search index;
+4. Lighthouse 12 (mobile) in Debian's Chromium: home, a handbook page, an induction
+   path, and a page of the 1,000-page handbook.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from urllib.parse import urlparse
+
+ROOT = Path(__file__).resolve().parents[2]
+BENCH = Path(__file__).resolve().parent
+LIGHTHOUSE = BENCH / "node_modules" / ".bin" / "lighthouse"
+TEXT = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt")
+
+
+def build(config: Path, site: Path) -> dict:
+    out = subprocess.run([sys.executable, "-m", "tests.bench.build_once", str(config), str(site)],
+                         cwd=ROOT, capture_output=True, text=True, timeout=1800)
+    if out.returncode:
+        raise SystemExit(f"build of {config} failed:\n{out.stderr[-3000:]}")
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def row(label: str, fig: dict) -> str:
+    per_page = fig["wall"] / fig["pages"] * 1000
+    return (f"{label:<34} {fig['pages']:>6} pages {fig['wall']:>7.2f} s {per_page:>7.1f} ms/page "
+            f"{fig['peak_mb']:>6.0f} MB peak   ours {fig['ours']:>5.2f} s ({fig['ours'] / fig['wall']:.0%})")
+
+
+def weight(site: Path, path: str) -> tuple[int, int, int]:
+    """(first visit bytes, search index bytes, first visit + first search bytes), gzip as served."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser import CHROMIUM, CHROMIUM_FLAGS, StaticServer
+
+    def size(url: str) -> int:
+        file = site / urlparse(url).path.lstrip("/")
+        file = file / "index.html" if file.is_dir() else file
+        raw = file.read_bytes()
+        return len(gzip.compress(raw, 6)) if file.suffix in TEXT else len(raw)
+
+    with StaticServer(site, gzip=True) as srv, sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        context = browser.new_context()
+        urls: list[str] = []
+        context.on("request", lambda r: urls.append(r.url))
+        page = context.new_page()
+        page.goto(srv.url + path, wait_until="networkidle")
+        page.wait_for_timeout(500)
+        first = sum(size(u) for u in set(urls))
+        page.click(".md-search__input")
+        page.fill(".md-search__input", "partner")
+        page.wait_for_selector(".md-search-result__item", timeout=15_000)
+        total = sum(size(u) for u in set(urls))
+        browser.close()
+    return first, total - first, total
+
+
+def lighthouse(site: Path, paths: list[str]) -> dict[str, dict]:
+    from tests.browser import CHROMIUM, CHROMIUM_FLAGS, StaticServer
+
+    scores = {}
+    with StaticServer(site, gzip=True) as srv:
+        for path in paths:
+            out = subprocess.run(
+                [str(LIGHTHOUSE), srv.url + path, "--output=json", "--quiet",
+                 "--only-categories=performance,accessibility,best-practices,seo",
+                 "--chrome-flags=--headless=new " + " ".join(CHROMIUM_FLAGS)],
+                env={**os.environ, "CHROME_PATH": CHROMIUM}, capture_output=True, text=True, timeout=300)
+            if out.returncode:
+                scores[path] = {"error": out.stderr.strip().splitlines()[-1:]}
+                continue
+            report = json.loads(out.stdout)
+            scores[path] = {k: round(v["score"] * 100) for k, v in report["categories"].items()}
+    return scores
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="skip the 1,000-page builds")
+    args = parser.parse_args()
+    from tests.bench.synthetic import generate, stock
+
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor())
+    print(f"machine: {os.cpu_count()} cores, {cpu}; Python {platform.python_version()}; "
+          f"{platform.system()} {platform.release()}")
+    tmp = Path(tempfile.mkdtemp(prefix="handbook-bench-"))
+    try:
+        print("\n== builds (clean, one process each) ==")
+        real = build(ROOT / "mkdocs.yml", tmp / "real-site")
+        print(row("real handbook", real))
+        figures = {}
+        for size in ([100] if args.quick else [100, 1000]):
+            project = tmp / f"synthetic-{size}"
+            project.mkdir()
+            counts = generate(project, size)
+            figures[size] = build(project / "mkdocs.yml", project / "site")
+            print(row(f"synthetic ~{size} ({counts['checklist_items']} items)", figures[size]))
+        if not args.quick:
+            stock_fig = build(stock(tmp / "synthetic-1000"), tmp / "stock-site")
+            print(row("stock Material, same 1,000 pages", stock_fig))
+            ratio = (figures[1000]["wall"] / figures[1000]["pages"]) / (figures[100]["wall"] / figures[100]["pages"])
+            print(f"time per page at 1,000 vs 100: {ratio:.2f}x (target <= 1.2x)")
+            print(f"1,000-page build vs stock Material: {figures[1000]['wall'] / stock_fig['wall']:.0%} (target < 25%)")
+        print(f"our data and macros in the real build: {real['ours'] / real['wall']:.0%} (target < 10%)")
+
+        print("\n== page weight: first visit to /induction/engineer/, gzip as served ==")
+        first, index, total = weight(tmp / "real-site", "induction/engineer/")
+        print(f"first visit {first / 1024:.1f} KB; search index {index / 1024:.1f} KB, fetched on first search; "
+              f"first visit + first search {total / 1024:.1f} KB (target < 100 KB)")
+
+        if LIGHTHOUSE.exists():
+            print("\n== Lighthouse (mobile), real handbook ==")
+            for path, score in lighthouse(tmp / "real-site", ["", "partnership-model/", "induction/engineer/"]).items():
+                print(f"/{path:<28} {score}")
+            if not args.quick:
+                print("\n== Lighthouse (mobile), 1,000-page handbook ==")
+                for path, score in lighthouse(tmp / "synthetic-1000" / "site",
+                                              ["library/section-040/page-005/", "induction/engineer/"]).items():
+                    print(f"/{path:<28} {score}")
+        else:
+            print(f"\n(Lighthouse not installed: {LIGHTHOUSE}; ./.ci/bench installs it)")
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
