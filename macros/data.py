@@ -129,6 +129,14 @@ def _construct_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode, deep: b
 _UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def _safe(text: object) -> str:
+    """Text for a one-line message: control characters and line breaks shown escaped."""
+    return _CONTROL.sub(lambda m: repr(m.group())[1:-1], str(text))
+
+
 def _short(value: Any, limit: int = 40) -> str:
     text = repr(value)
     return text if len(text) <= limit else text[: limit - 3] + "..."
@@ -163,7 +171,7 @@ def _explain(err: dict) -> str:
 def _field_path(loc: tuple) -> str:
     out = ""
     for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+        out += f"[{part}]" if isinstance(part, int) else (f".{_safe(part)}" if out else _safe(part))
     return out
 
 
@@ -173,15 +181,18 @@ class _Report:
     def __init__(self) -> None:
         self.problems: list[str] = []
 
+    def line(self, message: str) -> None:
+        self.problems.append(_safe(message))
+
     def add(self, file: str, message: str, item: str | None = None, field_: str | None = None) -> None:
         where = [f"docs/{DATA_DIR}/{file}"]
         detail = ", ".join(part for part in (item, f"field '{field_}'" if field_ else None) if part)
-        self.problems.append(f"{where[0]}: {detail + ': ' if detail else ''}{message}")
+        self.problems.append(_safe(f"{where[0]}: {detail + ': ' if detail else ''}{message}"))
 
 
 def _item_label(raw: Any, index: int, key: str) -> str:
     if isinstance(raw, dict) and isinstance(raw.get(key), (str, int, float)) and not isinstance(raw.get(key), bool):
-        return f"item '{raw[key]}' (#{index + 1})"
+        return f"item '{_safe(raw[key])}' (#{index + 1})"
     return f"item #{index + 1}"
 
 
@@ -311,20 +322,20 @@ def _load_pages(docs_dir: Path, roles: dict | None, report: _Report) -> dict[str
         where = f"docs/{rel}"
         meta, why = front_matter(path.read_text(encoding="utf-8"))
         if meta is None:
-            report.problems.append(f"{where}: {why}")
+            report.line(f"{where}: {why}")
             continue
         try:
             page = model.PageMeta.model_validate(meta)
         except ValidationError as exc:
             for err in exc.errors(include_url=False):
-                report.problems.append(f"{where}: field '{_field_path(err['loc'])}': {_explain(err)}")
+                report.line(f"{where}: field '{_field_path(err['loc'])}': {_explain(err)}")
             continue
         if roles is not None and page.owner not in roles:
-            report.problems.append(f"{where}: field 'owner': unknown role '{page.owner}'; "
+            report.line(f"{where}: field 'owner': unknown role '{page.owner}'; "
                                    f"expected one of: {', '.join(sorted(roles))}")
         for i, tag in enumerate(page.tags):
             if shorts is not None and tag not in shorts:
-                report.problems.append(f"{where}: field 'tags[{i}]': unknown role tag '{tag}'; "
+                report.line(f"{where}: field 'tags[{i}]': unknown role tag '{tag}'; "
                                        f"expected a role's short name: {', '.join(sorted(shorts))}")
         pages[rel] = page
     return pages
@@ -407,3 +418,24 @@ def load(docs_dir: str | Path) -> Handbook:
         readings=tables["readings.yml"], glossary=tables["glossary.yml"],
         changelog=list(tables["changelog.yml"].values()),
     )
+
+
+_CACHE: dict[Path, tuple[tuple, Handbook]] = {}
+
+
+def _signature(docs_dir: Path) -> tuple:
+    files = [docs_dir / DATA_DIR / name for name in FILES] + page_files(docs_dir)
+    return tuple((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in files if f.exists())
+
+
+def load_cached(docs_dir: str | Path) -> Handbook:
+    """load(), reused while no data file or page has changed (the macros plugin and the
+    hooks both need the data in one build; `mkdocs serve` reloads after an edit)."""
+    docs_dir = Path(docs_dir).resolve()
+    signature = _signature(docs_dir)
+    hit = _CACHE.get(docs_dir)
+    if hit and hit[0] == signature:
+        return hit[1]
+    handbook = load(docs_dir)
+    _CACHE[docs_dir] = (signature, handbook)
+    return handbook

@@ -13,7 +13,7 @@ from pathlib import Path
 from mkdocs.structure.files import File
 
 from macros import history, render
-from macros.data import load
+from macros.data import load_cached
 
 INDEX = "induction/index.md"
 # generated pages change when the data they are made from changes
@@ -27,7 +27,7 @@ def on_config(config):
         # Only a mike deployment has versions.json; elsewhere (serve, a plain build)
         # the selector would fetch a file that is not there.
         config["extra"].pop("version", None)
-    hb = load(config["docs_dir"])  # already validated by the macros plugin, which runs first
+    hb = load_cached(config["docs_dir"])  # loaded and validated by the macros plugin, which runs first
     _roles.clear()
     _roles.update(hb.roles)
     _dates.clear()

@@ -11,7 +11,7 @@ import re
 from mkdocs.exceptions import PluginError
 
 from macros import render
-from macros.data import DataError, Handbook, load
+from macros.data import DataError, Handbook, load_cached
 
 log = logging.getLogger("mkdocs.plugins.handbook")
 _TRACEBACK = re.compile(r"\n*```\s*\nTraceback \(most recent call last\):.*?```", re.S)
@@ -31,7 +31,7 @@ class _WithoutTraceback(logging.Filter):
 def load_or_abort(docs_dir: str) -> Handbook:
     """Load the data; on bad data log one line per problem and stop the build."""
     try:
-        return load(docs_dir)
+        return load_cached(docs_dir)
     except DataError as exc:
         for problem in exc.problems:
             log.error(problem)
