@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 
 from mkdocs.structure.files import File
+from mkdocs.utils import get_relative_url
 
 from macros import history, render
 from macros.data import load_cached
@@ -18,8 +19,10 @@ from macros.data import load_cached
 INDEX = "induction/index.md"
 # generated pages change when the data they are made from changes
 GENERATED_FROM = ("data/paths.yml", "data/checklist.yml", "data/roles.yml")
+GLOSSARY = "glossary.md"
 _roles: dict = {}
 _dates: dict = {}
+_terms: list = []
 
 
 def on_config(config):
@@ -30,6 +33,7 @@ def on_config(config):
     hb = load_cached(config["docs_dir"])  # loaded and validated by the macros plugin, which runs first
     _roles.clear()
     _roles.update(hb.roles)
+    _terms[:] = render.glossary_terms(hb)
     _dates.clear()
     _dates.update(history.git_dates(Path(config["docs_dir"])))
     pages = [{role.name: render.induction_ref(role.id)} for role in hb.roles.values()]
@@ -86,6 +90,14 @@ def on_page_markdown(markdown, page, config, files):
         "review_by": str(page.meta.get("review_by") or ""),
     }
     return markdown
+
+
+def on_page_content(html, page, config, files):
+    """Link the first use of each glossary term on the page to its definition."""
+    glossary = files.get_file_from_path(GLOSSARY)
+    if glossary is None or page.file.src_uri == GLOSSARY:
+        return html
+    return render.link_terms(html, _terms, get_relative_url(glossary.url, page.url))
 
 
 def on_page_context(context, page, config, nav):

@@ -391,3 +391,62 @@ def cascade_svg(hb: Handbook) -> str:
         + "</svg><figcaption>Partners at every level, from the top down, then every division. "
         "Drawn from the roles data.</figcaption></figure>\n"
     )
+
+
+# --- glossary links in page prose -------------------------------------------------
+
+_SKIP_TAGS = {"a", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "script", "style", "svg", "cite",
+              "dt", "button", "label", "kbd", "title", "textarea", "select", "nav"}
+_TAG = re.compile(r"(<[^>]+>)")
+_TAG_NAME = re.compile(r"<\s*(/?)\s*([a-zA-Z0-9]+)")
+_VOID = {"br", "hr", "img", "input", "meta", "link", "wbr", "source", "area", "col", "embed", "param", "track"}
+
+
+def link_terms(html_text: str, terms: list[tuple[str, str, str]], href: str) -> str:
+    """Link the first use of each glossary term in page prose.
+
+    ``terms`` holds (phrase, anchor, definition); ``href`` is the glossary page's URL
+    relative to this page. Text inside links, headings, code, citations, navigation and
+    controls is left alone, and each term is linked once per page.
+    """
+    patterns = [(re.compile(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", re.I), anchor, definition)
+                for phrase, anchor, definition in sorted(terms, key=lambda t: -len(t[0]))]
+    done: set[str] = set()
+
+    def link_text(part: str) -> str:
+        out = []
+        while True:
+            candidates = [(m.start(), -len(m.group()), m, anchor, definition)
+                          for pattern, anchor, definition in patterns if anchor not in done
+                          for m in [pattern.search(part)] if m]
+            if not candidates:
+                out.append(part)
+                return "".join(out)
+            _start, _length, match, anchor, definition = min(candidates, key=lambda c: c[:2])
+            done.add(anchor)
+            out.append(part[: match.start()])
+            out.append(f'<a class="hb-term" href="{attr(href)}#{attr(anchor)}" '
+                       f'title="{attr(definition)}">{match.group()}</a>')
+            part = part[match.end():]
+
+    out, skip = [], []
+    for part in _TAG.split(html_text):
+        if part.startswith("<"):
+            match = _TAG_NAME.match(part)
+            if match:
+                closing, name = match.group(1), match.group(2).lower()
+                if name in _SKIP_TAGS and closing and name in skip:
+                    del skip[len(skip) - 1 - skip[::-1].index(name)]
+                elif name in _SKIP_TAGS and not closing and name not in _VOID and not part.endswith("/>"):
+                    skip.append(name)
+            out.append(part)
+        elif not skip and part.strip():
+            out.append(link_text(part))
+        else:
+            out.append(part)
+    return "".join(out)
+
+
+def glossary_terms(hb: Handbook) -> list[tuple[str, str, str]]:
+    """(phrase, anchor, definition) for every glossary term and its aliases."""
+    return [(phrase, t.id, t.definition) for t in hb.glossary.values() for phrase in (t.term, *t.aliases)]

@@ -68,3 +68,19 @@ def test_rights_pair_each_responsibility_with_its_right():
         block = out[out.index(f'id="{pair.id}"'):]
         block = block[: block.index("</div>\n</div>")]
         assert render.text(pair.responsibility) in block and render.text(pair.right) in block
+
+
+def test_link_terms_links_first_prose_use_only():
+    """A glossary term is linked once, at its first use in prose, never inside links, headings or code."""
+    terms = [("feature factory", "feature-factory", "A company that counts features."),
+             ("XP", "xp", "Extreme Programming <practices>")]
+    html = ('<h2 id="x">The feature factory</h2><p>A <a href="#">feature factory</a> link, '
+            '<code>feature factory</code>, then a Feature Factory and another feature factory. '
+            'Pair on XP; not XPath.</p>')
+    out = render.link_terms(html, terms, "../glossary/")
+    assert out.count('class="hb-term"') == 2
+    assert '<h2 id="x">The feature factory</h2>' in out
+    assert '<code>feature factory</code>' in out
+    assert ('<a class="hb-term" href="../glossary/#feature-factory" title="A company that counts features.">'
+            'Feature Factory</a> and another feature factory.') in out
+    assert 'title="Extreme Programming &lt;practices&gt;">XP</a>; not XPath.' in out

@@ -101,3 +101,10 @@ def test_pages_show_owner_review_date_and_last_update(site):
     assert match, "no last-updated line"
     assert "Owner: Chief Technology Officer (CTO)" in html and "Review by <time" in html
     assert 'class="hb-page-facts"' in site.html("induction/engineer")
+
+
+def test_glossary_terms_are_linked_where_used(site):
+    """Pages link a glossary term's first use to its definition."""
+    assert 'class="hb-term" href="../glossary/#feature-factory"' in site.html("rights-and-responsibilities")
+    assert 'class="hb-term" href="../glossary/#home-and-away-teams"' in site.html("insights")
+    assert 'class="hb-term"' not in site.html("glossary")

@@ -42,7 +42,7 @@ def main() -> None:
                 ours["seconds"] += time.perf_counter() - t
         return wrapper
 
-    for event, methods in config.plugins.events.items():
+    for methods in config.plugins.events.values():
         for i, method in enumerate(methods):
             owner = getattr(method, "__self__", None)
             module = getattr(method, "__module__", "") or ""
