@@ -396,7 +396,7 @@ def cascade_svg(hb: Handbook) -> str:
 # --- glossary links in page prose -------------------------------------------------
 
 _SKIP_TAGS = {"a", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "script", "style", "svg", "cite",
-              "dt", "button", "label", "kbd", "title", "textarea", "select", "nav"}
+              "dt", "button", "label", "kbd", "title", "textarea", "select", "nav", "summary"}
 _TAG = re.compile(r"(<[^>]+>)")
 _TAG_NAME = re.compile(r"<\s*(/?)\s*([a-zA-Z0-9]+)")
 _VOID = {"br", "hr", "img", "input", "meta", "link", "wbr", "source", "area", "col", "embed", "param", "track"}
