@@ -96,7 +96,7 @@ def _item(hb: Handbook, item: ChecklistItem, role: Role) -> str:
         f'<label class="hb-item__text" for="{check}" markdown="span">'
         f'<input type="checkbox" class="hb-check" id="{check}" data-item="{attr(item.id)}"> '
         f"{text(item.text)}</label>\n"
-        f'<span class="hb-item__meta" markdown="span">From {section} · Meet: {_partners(hb, role)} · '
+        f'<span class="hb-item__meta" data-no-glossary="true" markdown="span">From {section} · Meet: {_partners(hb, role)} · '
         f'<span class="hb-tags" aria-label="For">{tags}</span> · '
         f'<a class="hb-permalink" href="#{attr(item.id)}" title="Link to this item" '
         f'aria-label="Link to this item: {attr(item.text)}">#</a></span>\n</li>'
@@ -147,7 +147,7 @@ def all_items(hb: Handbook) -> str:
             section = link(hb.titles.get(item.section, item.section), item.section)
             out.append(
                 f'<li class="hb-anchor" id="{attr(item.id)}" markdown="span">{text(item.text)}'
-                f'<span class="hb-item__meta">For {roles} · from {section} · '
+                f'<span class="hb-item__meta" data-no-glossary="true">For {roles} · from {section} · '
                 f'<a class="hb-permalink" href="#{attr(item.id)}" aria-label="Link to this item: '
                 f'{attr(item.text)}">#</a></span></li>'
             )
@@ -429,18 +429,21 @@ def link_terms(html_text: str, terms: list[tuple[str, str, str]], href: str) -> 
                        f'title="{attr(definition)}">{match.group()}</a>')
             part = part[match.end():]
 
-    out, skip = [], []
+    # While inside an element that must not get links, track every element opened in it,
+    # so nested tags of the same name cannot end the exclusion early.
+    out, skipping = [], []
     for part in _TAG.split(html_text):
         if part.startswith("<"):
             match = _TAG_NAME.match(part)
             if match:
                 closing, name = match.group(1), match.group(2).lower()
-                if name in _SKIP_TAGS and closing and name in skip:
-                    del skip[len(skip) - 1 - skip[::-1].index(name)]
-                elif name in _SKIP_TAGS and not closing and name not in _VOID and not part.endswith("/>"):
-                    skip.append(name)
+                void = name in _VOID or part.endswith("/>")
+                if closing and name in skipping:
+                    del skipping[len(skipping) - 1 - skipping[::-1].index(name)]
+                elif not closing and not void and (skipping or name in _SKIP_TAGS or "data-no-glossary" in part):
+                    skipping.append(name)
             out.append(part)
-        elif not skip and part.strip():
+        elif not skipping and part.strip():
             out.append(link_text(part))
         else:
             out.append(part)

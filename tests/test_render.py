@@ -84,3 +84,12 @@ def test_link_terms_links_first_prose_use_only():
     assert ('<a class="hb-term" href="../glossary/#feature-factory" title="A company that counts features.">'
             'Feature Factory</a> and another feature factory.') in out
     assert 'title="Extreme Programming &lt;practices&gt;">XP</a>; not XPath.' in out
+
+
+def test_link_terms_respects_no_glossary_regions():
+    """Nothing is linked inside an element marked data-no-glossary, however deeply nested."""
+    terms = [("CPTO", "cpto", "Both roles in one.")]
+    html = '<p><span data-no-glossary="true">For <span class="hb-tag">CPTO</span> and CPTO</span> then CPTO.</p>'
+    out = render.link_terms(html, terms, "g/")
+    assert out.count('class="hb-term"') == 1
+    assert 'and CPTO</span> then <a class="hb-term" href="g/#cpto" title="Both roles in one.">CPTO</a>.' in out
