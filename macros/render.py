@@ -96,7 +96,8 @@ def _item(hb: Handbook, item: ChecklistItem, role: Role) -> str:
         f'<label class="hb-item__text" for="{check}" markdown="span">'
         f'<input type="checkbox" class="hb-check" id="{check}" data-item="{attr(item.id)}"> '
         f"{text(item.text)}</label>\n"
-        f'<span class="hb-item__meta" data-no-glossary="true" markdown="span">From {section} · Meet: {_partners(hb, role)} · '
+        f'<span class="hb-item__meta" data-no-glossary="true" markdown="span">'
+        f"From {section} · Meet: {_partners(hb, role)} · "
         f'<span class="hb-tags" aria-label="For">{tags}</span> · '
         f'<a class="hb-permalink" href="#{attr(item.id)}" title="Link to this item" '
         f'aria-label="Link to this item: {attr(item.text)}">#</a></span>\n</li>'
