@@ -140,3 +140,16 @@ def test_print_shows_a_clean_checklist(page, server):
     assert not page.locator(".md-sidebar--primary").is_visible()
     pdf = page.pdf(format="A4")
     assert pdf[:4] == b"%PDF" and len(pdf) > 10_000
+
+
+def test_permalink_copies_the_item_link(browser, server):
+    """The # control beside an item copies that item's full link and says so."""
+    context = browser.new_context()
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server.url.rstrip("/"))
+    page = context.new_page()
+    open_path(page, server)
+    page.click(f"#{ITEMS[0]} a.hb-permalink")
+    assert page.locator(f"#{ITEMS[0]} .hb-copied").inner_text() == "Link copied"
+    assert page.evaluate("navigator.clipboard.readText()") == f"{server.url}induction/{ROLE}/#{ITEMS[0]}"
+    assert page.url.endswith(f"#{ITEMS[0]}")
+    context.close()

@@ -108,3 +108,19 @@ def test_glossary_terms_are_linked_where_used(site):
     assert 'class="hb-term" href="../glossary/#feature-factory"' in site.html("rights-and-responsibilities")
     assert 'class="hb-term" href="../glossary/#home-and-away-teams"' in site.html("insights")
     assert 'class="hb-term"' not in site.html("glossary")
+
+
+def test_contributing_example_item_appears_on_the_path(project, tmp_path):
+    """Following CONTRIBUTING.md's example puts the new item on the engineer's path."""
+    guide = (project / "CONTRIBUTING.md").read_text()
+    snippet = guide.split("## Add a checklist item", 1)[1].split("```yaml\n", 1)[1].split("```", 1)[0]
+    [example] = yaml.safe_load(snippet)
+    path = project / "docs/data/checklist.yml"
+    path.write_text(path.read_text() + "\n" + snippet)
+    out = tmp_path / "out"
+    result = mkdocs(project, out)
+    assert result.returncode == 0, result.stderr
+    html = Site(out).html("induction/engineer")
+    assert f'id="{example["id"]}"' in html and example["text"] in html
+    stage = html.index('id="engineer-first-30-days"')
+    assert stage < html.index(f'id="{example["id"]}"') < html.index('id="engineer-first-60-days"')

@@ -68,23 +68,33 @@
     update();
   }
 
+  function showCopied(hash) {
+    // Material's instant navigation may have swapped the page in the meantime:
+    // look the control up again in the current document.
+    var target = document.getElementById(decodeURIComponent(hash.slice(1)));
+    var anchor = target && target.querySelector("a.hb-permalink");
+    if (!anchor) return;
+    var note = anchor.parentNode.querySelector(".hb-copied");
+    if (!note) {
+      note = document.createElement("span");
+      note.className = "hb-copied";
+      note.setAttribute("role", "status");
+      anchor.insertAdjacentElement("afterend", note);
+    }
+    note.textContent = "Link copied";
+    window.setTimeout(function () { note.textContent = ""; }, 4000);
+  }
+
   function setupPermalinks(root) {
     root.querySelectorAll("a.hb-permalink").forEach(function (anchor) {
       if (anchor.getAttribute("data-hb-ready")) return;
       anchor.setAttribute("data-hb-ready", "1");
       anchor.addEventListener("click", function () {
         var url = anchor.href;
-        if (!navigator.clipboard || !window.isSecureContext) return;
+        var hash = new URL(url, window.location.href).hash;
+        if (!hash || !navigator.clipboard || !window.isSecureContext) return;
         navigator.clipboard.writeText(url).then(function () {
-          var note = anchor.parentNode.querySelector(".hb-copied");
-          if (!note) {
-            note = document.createElement("span");
-            note.className = "hb-copied";
-            note.setAttribute("role", "status");
-            anchor.insertAdjacentElement("afterend", note);
-          }
-          note.textContent = "Link copied";
-          window.setTimeout(function () { note.textContent = ""; }, 2500);
+          window.setTimeout(function () { showCopied(hash); }, 50);
         }, function () { /* clipboard refused: the link itself still works */ });
       });
     });
