@@ -115,14 +115,15 @@ class _UniqueKeyLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
 
 
 def _construct_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
-    seen: dict[Any, Any] = {}
+    seen: set = set()
     for key_node, _value in node.value:
-        key = loader.construct_object(key_node, deep=deep)
+        # keys are plain scalars in our files: compare them as written, without building them
+        key = (key_node.tag, key_node.value) if isinstance(key_node, yaml.ScalarNode) else id(key_node)
         if key in seen:
             raise yaml.constructor.ConstructorError(
-                None, None, f"duplicate key {key!r} (a key may appear once per item)", key_node.start_mark
+                None, None, f"duplicate key {key_node.value!r} (a key may appear once per item)", key_node.start_mark
             )
-        seen[key] = True
+        seen.add(key)
     return loader.construct_mapping(node, deep=deep)
 
 

@@ -10,16 +10,20 @@ import json
 import os
 from pathlib import Path
 
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
-from macros import history, render
+from macros import credits, history, render
 from macros.data import load_cached
 
 INDEX = "induction/index.md"
 # generated pages change when the data they are made from changes
 GENERATED_FROM = ("data/paths.yml", "data/checklist.yml", "data/roles.yml")
 GLOSSARY = "glossary.md"
+SOURCES = "sources.md"
+_JINJA = ("{{", "{%")
+_handbook: list = []
 _roles: dict = {}
 _dates: dict = {}
 _terms: list = []
@@ -31,6 +35,7 @@ def on_config(config):
         # the selector would fetch a file that is not there.
         config["extra"].pop("version", None)
     hb = load_cached(config["docs_dir"])  # loaded and validated by the macros plugin, which runs first
+    _handbook[:] = [hb]
     _roles.clear()
     _roles.update(hb.roles)
     _terms[:] = render.glossary_terms(hb)
@@ -76,8 +81,13 @@ def on_files(files, config):
     return files
 
 
+@event_priority(100)  # before mkdocs-macros
 def on_page_markdown(markdown, page, config, files):
-    """Give the page template its facts: owner, review-by date and last update."""
+    """Start the page's credits; let Jinja render only pages that use it (most prose
+    pages have no macro call, and rendering them costs a Jinja pass each); and give
+    the page template its facts: owner, review-by date and last update."""
+    credits.start_page()
+    page.meta.setdefault("render_macros", any(mark in markdown for mark in _JINJA))
     docs_dir = Path(config["docs_dir"])
     sources = GENERATED_FROM if page.meta.get("generated") else (page.file.src_uri,)
     found = [history.last_updated(docs_dir, rel, _dates) for rel in sources]
@@ -93,11 +103,16 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
-    """Link the first use of each glossary term on the page to its definition."""
+    """Link the first use of each glossary term to its definition, then add the
+    Sources note for the ids the page carries (front matter and data shown)."""
     glossary = files.get_file_from_path(GLOSSARY)
-    if glossary is None or page.file.src_uri == GLOSSARY:
-        return html
-    return render.link_terms(html, _terms, get_relative_url(glossary.url, page.url))
+    if glossary is not None and page.file.src_uri != GLOSSARY:
+        html = render.link_terms(html, _terms, get_relative_url(glossary.url, page.url))
+    sources = files.get_file_from_path(SOURCES)
+    carried = set(page.meta.get("carries") or []) | credits.carried()
+    if sources is not None and carried:
+        html += render.credits(_handbook[0], carried, get_relative_url(sources.url, page.url))
+    return html
 
 
 def on_page_context(context, page, config, nav):

@@ -10,7 +10,7 @@ import re
 
 from mkdocs.exceptions import PluginError
 
-from macros import render
+from macros import credits, render
 from macros.data import DataError, Handbook, load_cached
 
 log = logging.getLogger("mkdocs.plugins.handbook")
@@ -46,10 +46,6 @@ def _known(kind: str, value: str, table: dict) -> str:
     return value
 
 
-# content-map ids that the page being rendered shows from data, for its credits
-carried: set[str] = set()
-
-
 def define_env(env) -> None:
     macros_log = logging.getLogger("mkdocs.plugins.mkdocs_macros.util")
     if not any(isinstance(f, _WithoutTraceback) for f in macros_log.filters):
@@ -57,9 +53,7 @@ def define_env(env) -> None:
     hb = load_or_abort(env.conf["docs_dir"])
     env.variables["handbook"] = hb
 
-    def carry(records) -> None:
-        for record in records:
-            carried.update(record.carries)
+    carry = credits.note  # the page's Sources note credits what its macros show
 
     @env.macro
     def role_grid() -> str:
@@ -124,12 +118,3 @@ def define_env(env) -> None:
         return render.changelog(hb)
 
 
-
-def on_pre_page_macros(env) -> None:
-    carried.clear()
-
-
-def on_post_page_macros(env) -> None:
-    """Append the 'Sources' note, from the ids in front matter and in the data shown."""
-    ids = set(env.page.meta.get("carries") or []) | carried
-    env.markdown += "\n\n" + render.credits(env.variables["handbook"], ids)

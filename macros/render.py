@@ -263,22 +263,26 @@ def sources(hb: Handbook) -> str:
     return "\n".join(out) + "\n"
 
 
-def credits(hb: Handbook, carries: Iterable[str]) -> str:
-    """The 'Sources' note at the foot of a page, from the content-map ids it carries."""
+def credits(hb: Handbook, carries: Iterable[str], sources_href: str) -> str:
+    """The 'Sources' note (HTML) at the foot of a page, from the content-map ids it carries.
+
+    ``sources_href`` is the URL of the Sources page relative to the page.
+    """
     ids = sorted(set(carries), key=_carry_order)
     if not ids:
         return ""
     used: dict[str, list[str]] = {}
     for carry in ids:
         used.setdefault(hb.source_for(carry).id, []).append(carry)
-    lines = [f'<aside class="hb-credits" data-search-exclude="true" data-carries="{attr(" ".join(ids))}" markdown="1">',
+    lines = [f'<aside class="hb-credits" data-search-exclude="true" data-carries="{attr(" ".join(ids))}">',
              '<p class="hb-credits__title">Sources</p>',
-             '<p markdown="span">Written in our own words from:</p>',
-             '<ul markdown="1">']
+             "<p>Written in our own words from:</p>",
+             "<ul>"]
     for source_id, carried in used.items():
         s = hb.sources[source_id]
-        lines.append(f'<li markdown="span"><cite>{link(s.title, "sources.md#" + s.id)}</cite>, {text(s.author)} '
-                     f'<span class="hb-carries">({text(", ".join(carried))})</span></li>')
+        ids_text = html.escape(", ".join(carried))
+        lines.append(f'<li><cite><a href="{attr(sources_href)}#{attr(s.id)}">{html.escape(s.title)}</a></cite>, '
+                     f'{html.escape(s.author)} <span class="hb-carries">({ids_text})</span></li>')
     lines += ["</ul>", "</aside>"]
     return "\n".join(lines) + "\n"
 
@@ -407,28 +411,31 @@ def link_terms(html_text: str, terms: list[tuple[str, str, str]], href: str) -> 
     """Link the first use of each glossary term in page prose.
 
     ``terms`` holds (phrase, anchor, definition); ``href`` is the glossary page's URL
-    relative to this page. Text inside links, headings, code, citations, navigation and
-    controls is left alone, and each term is linked once per page.
+    relative to this page. Text inside links, headings, code, citations, navigation,
+    controls and elements marked ``data-no-glossary`` is left alone, and each term is
+    linked once per page.
     """
-    patterns = [(re.compile(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", re.I), anchor, definition)
-                for phrase, anchor, definition in sorted(terms, key=lambda t: -len(t[0]))]
+    if not terms:
+        return html_text
+    by_phrase = {phrase.lower(): (anchor, definition) for phrase, anchor, definition in terms}
+    alternatives = "|".join(re.escape(p) for p in sorted(by_phrase, key=len, reverse=True))
+    pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.I)
+    wanted = {anchor for anchor, _definition in by_phrase.values()}
     done: set[str] = set()
 
     def link_text(part: str) -> str:
-        out = []
-        while True:
-            candidates = [(m.start(), -len(m.group()), m, anchor, definition)
-                          for pattern, anchor, definition in patterns if anchor not in done
-                          for m in [pattern.search(part)] if m]
-            if not candidates:
-                out.append(part)
-                return "".join(out)
-            _start, _length, match, anchor, definition = min(candidates, key=lambda c: c[:2])
+        out, last = [], 0
+        for match in pattern.finditer(part):
+            anchor, definition = by_phrase[match.group().lower()]
+            if anchor in done:
+                continue
             done.add(anchor)
-            out.append(part[: match.start()])
+            out.append(part[last: match.start()])
             out.append(f'<a class="hb-term" href="{attr(href)}#{attr(anchor)}" '
                        f'title="{attr(definition)}">{match.group()}</a>')
-            part = part[match.end():]
+            last = match.end()
+        out.append(part[last:])
+        return "".join(out)
 
     # While inside an element that must not get links, track every element opened in it,
     # so nested tags of the same name cannot end the exclusion early.
@@ -444,7 +451,7 @@ def link_terms(html_text: str, terms: list[tuple[str, str, str]], href: str) -> 
                 elif not closing and not void and (skipping or name in _SKIP_TAGS or "data-no-glossary" in part):
                     skipping.append(name)
             out.append(part)
-        elif not skipping and part.strip():
+        elif not skipping and part.strip() and done != wanted:
             out.append(link_text(part))
         else:
             out.append(part)
