@@ -45,6 +45,16 @@ def role_link(hb: Handbook, role_id: str) -> str:
     return link(role.short, induction_ref(role_id))
 
 
+def permalink(anchor: str, label: str) -> str:
+    """The '#' control that links (and, with script, copies a link) to one item."""
+    return f'<a class="hb-permalink" href="#{attr(anchor)}" aria-label="Link to {attr(label)}">#</a>'
+
+
+def section_link(hb: Handbook, ref: str) -> str:
+    """A link to the handbook section a record comes from, titled by its heading."""
+    return link(hb.titles.get(ref, ref), ref)
+
+
 def _partners(hb: Handbook, role: Role) -> str:
     return ", ".join(role_link(hb, p) for p in role.pairs_with)
 
@@ -86,11 +96,9 @@ def roles_table(hb: Handbook) -> str:
 
 def _item(hb: Handbook, item: ChecklistItem, role: Role) -> str:
     check = f"check-{item.id}"
-    if set(item.roles) == set(hb.roles):
-        tags = '<span class="hb-tag">Everyone</span>'
-    else:
-        tags = " ".join(f'<span class="hb-tag">{text(hb.roles[r].short)}</span>' for r in item.roles)
-    section = link(hb.titles.get(item.section, item.section), item.section)
+    names = ["Everyone"] if _for_everyone(hb, item) else [hb.roles[r].short for r in item.roles]
+    tags = " ".join(f'<span class="hb-tag">{text(name)}</span>' for name in names)
+    section = section_link(hb, item.section)
     return (
         f'<li class="hb-item hb-anchor" id="{attr(item.id)}" data-item="{attr(item.id)}" markdown="1">\n'
         f'<label class="hb-item__text" for="{check}" markdown="span">'
@@ -99,9 +107,12 @@ def _item(hb: Handbook, item: ChecklistItem, role: Role) -> str:
         f'<span class="hb-item__meta" data-no-glossary="true" markdown="span">'
         f"From {section} · Meet: {_partners(hb, role)} · "
         f'<span class="hb-tags" aria-label="For">{tags}</span> · '
-        f'<a class="hb-permalink" href="#{attr(item.id)}" title="Link to this item" '
-        f'aria-label="Link to this item: {attr(item.text)}">#</a></span>\n</li>'
+        f"{permalink(item.id, 'this item: ' + item.text)}</span>\n</li>"
     )
+
+
+def _for_everyone(hb: Handbook, item: ChecklistItem) -> bool:
+    return set(item.roles) == set(hb.roles)
 
 
 def checklist(hb: Handbook, role_id: str, key: str | None = None) -> str:
@@ -143,14 +154,11 @@ def all_items(hb: Handbook) -> str:
         out.append(f'<h2 id="{stage}">{label}</h2>')
         out.append('<ul class="hb-items hb-items--all" markdown="1">')
         for item in staged:
-            everyone = set(item.roles) == set(hb.roles)
-            roles = "everyone" if everyone else ", ".join(role_link(hb, r) for r in item.roles)
-            section = link(hb.titles.get(item.section, item.section), item.section)
+            roles = "everyone" if _for_everyone(hb, item) else ", ".join(role_link(hb, r) for r in item.roles)
             out.append(
                 f'<li class="hb-anchor" id="{attr(item.id)}" markdown="span">{text(item.text)}'
-                f'<span class="hb-item__meta" data-no-glossary="true">For {roles} · from {section} · '
-                f'<a class="hb-permalink" href="#{attr(item.id)}" aria-label="Link to this item: '
-                f'{attr(item.text)}">#</a></span></li>'
+                f'<span class="hb-item__meta" data-no-glossary="true">For {roles} · '
+                f"from {section_link(hb, item.section)} · {permalink(item.id, 'this item: ' + item.text)}</span></li>"
             )
         out.append("</ul>")
     return "\n".join(out) + "\n"
@@ -162,7 +170,7 @@ def _right_pair(pair: RightPair) -> str:
     return (
         f'<div class="hb-pair hb-anchor" id="{attr(pair.id)}" markdown="1">\n'
         f'<p class="hb-pair__title" markdown="span"><strong>{text(pair.title)}</strong> '
-        f'<a class="hb-permalink" href="#{attr(pair.id)}" aria-label="Link to {attr(pair.title)}">#</a></p>\n'
+        f"{permalink(pair.id, pair.title)}</p>\n"
         f'<div class="hb-pair__cols" markdown="1">\n'
         f'<p class="hb-pair__resp" markdown="span"><span class="hb-pair__label">Responsibility</span> '
         f"{text(pair.responsibility)}</p>\n"
@@ -244,7 +252,7 @@ def readings(hb: Handbook) -> str:
 def glossary(hb: Handbook) -> str:
     out = ['<dl class="hb-glossary" markdown="1">']
     for t in sorted(hb.glossary.values(), key=lambda t: t.term.lower()):
-        see = f" See {link(hb.titles.get(t.see, t.see), t.see)}." if t.see else ""
+        see = f" See {section_link(hb, t.see)}." if t.see else ""
         out.append(f'<dt class="hb-anchor" id="{attr(t.id)}" markdown="span">{text(t.term)}</dt>')
         out.append(f'<dd markdown="span">{text(t.definition)}{see}</dd>')
     out.append("</dl>")
