@@ -84,29 +84,20 @@ _HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*(?:\{[^}]*#([\w-]+)[^}]*\})?\s*$")
 _FRONT_TITLE = re.compile(r"^title:\s*[\"']?(.+?)[\"']?\s*$", re.M)
 
 
-def page_titles(docs_dir: Path, refs: set[str]) -> dict[str, str]:
-    """A display title for each 'page.md#anchor' reference: the heading it points to,
-    else the page's title. Reads each page's Markdown headings once."""
-    outlines: dict[str, tuple[str, dict[str, str]]] = {}
-    titles: dict[str, str] = {}
-    for ref in sorted(refs):
-        page, _, anchor = ref.partition("#")
-        if page not in outlines:
-            path = docs_dir / page
-            source = path.read_text(encoding="utf-8") if path.is_file() else ""
-            front = _FRONT_TITLE.search(source.split("\n---", 1)[0]) if source.startswith("---") else None
-            headings: dict[str, str] = {}
-            first = None
-            for line in source.splitlines():
-                match = _HEADING.match(line)
-                if match:
-                    label = re.sub(r"^\d+\.\s+", "", re.sub(r"[*_`]", "", match.group(2))).strip()
-                    headings[match.group(3) or slugify(label, "-")] = label
-                    first = first or label
-            outlines[page] = ((front.group(1) if front else None) or first or page, headings)
-        title, headings = outlines[page]
-        titles[ref] = headings.get(anchor, title) if anchor else title
-    return titles
+def outline(docs_dir: Path, page: str) -> tuple[str, dict[str, str]]:
+    """(title, {anchor: heading text}) of a Markdown page, read from its source."""
+    path = docs_dir / page
+    source = path.read_text(encoding="utf-8") if path.is_file() else ""
+    front = _FRONT_TITLE.search(source.split("\n---", 1)[0]) if source.startswith("---") else None
+    headings: dict[str, str] = {}
+    first = None
+    for line in source.splitlines():
+        match = _HEADING.match(line)
+        if match:
+            label = re.sub(r"^\d+\.\s+", "", re.sub(r"[*_`]", "", match.group(2))).strip()
+            headings[match.group(3) or slugify(label, "-")] = label
+            first = first or label
+    return (front.group(1) if front else None) or first or page, headings
 
 
 class _UniqueKeyLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
@@ -280,15 +271,26 @@ def _check_refs(name: str, records: dict, field_: str, known: dict | None, what:
                            f"item '{key}' ({_position(records, key)})", at)
 
 
-def _check_pages(name: str, records: dict, getter, docs_dir: Path, report: _Report) -> None:
+def _check_pages(name: str, records: dict, getter, docs_dir: Path, report: _Report,
+                 outlines: dict, data_ids: set[str]) -> None:
+    """Each reference names an existing page and, if it has one, an anchor on it:
+    a heading of the page or the id of a data item (which the page's macros render)."""
     for key, record in records.items():
         for field_, ref in getter(record):
             if ref is None:
                 continue
-            page = ref.split("#", 1)[0]
+            page, _, anchor = ref.partition("#")
+            where = f"item '{key}' ({_position(records, key)})"
             if not (docs_dir / page).is_file():
-                report.add(name, f"no page '{page}' under docs/; expected the path of an existing page",
-                           f"item '{key}' ({_position(records, key)})", field_)
+                report.add(name, f"no page '{page}' under docs/; expected the path of an existing page", where, field_)
+                continue
+            if page not in outlines:
+                outlines[page] = outline(docs_dir, page)
+            headings = outlines[page][1]
+            if anchor and anchor not in headings and anchor not in data_ids:
+                choices = ", ".join(list(headings)[:12])
+                report.add(name, f"no anchor '#{anchor}' on {page}; expected one of its headings ({choices}) "
+                                 "or the id of a data item shown there", where, field_)
 
 
 def page_files(docs_dir: Path) -> list[Path]:
@@ -347,12 +349,14 @@ def load(docs_dir: str | Path) -> Handbook:
     docs_dir = Path(docs_dir)
     report = _Report()
     seen_ids: dict[str, str] = {}
+    raw_ids: set[str] = set()  # every id written in the data, valid item or not: anchors pages may show
     tables: dict[str, dict | None] = {}
     for name, kind in FILES.items():
         raw = _read_yaml(docs_dir / DATA_DIR / name, name, report)
         if raw is None:
             tables[name] = None
             continue
+        raw_ids.update(i["id"] for i in raw if isinstance(i, dict) and isinstance(i.get("id"), str))
         before = len(report.problems)
         items = _validate_items(name, raw, kind, report)
         table = _index(name, items, report, seen_ids)
@@ -373,10 +377,14 @@ def load(docs_dir: str | Path) -> Handbook:
     _check_refs("checklist.yml", part("checklist.yml"), "roles", roles, "role", report)
     _check_refs("paths.yml", part("paths.yml"), "role", roles, "role", report)
     _check_refs("readings.yml", part("readings.yml"), "source", tables["sources.yml"], "source", report)
-    _check_pages("checklist.yml", part("checklist.yml"), lambda r: [("section", r.section)], docs_dir, report)
+    outlines: dict[str, tuple[str, dict[str, str]]] = {}
+    ids = raw_ids
+    _check_pages("checklist.yml", part("checklist.yml"), lambda r: [("section", r.section)], docs_dir, report,
+                 outlines, ids)
     _check_pages("paths.yml", part("paths.yml"),
-                 lambda r: [(f"sections[{i}].page", s.page) for i, s in enumerate(r.sections)], docs_dir, report)
-    _check_pages("glossary.yml", part("glossary.yml"), lambda r: [("see", r.see)], docs_dir, report)
+                 lambda r: [(f"sections[{i}].page", s.page) for i, s in enumerate(r.sections)], docs_dir, report,
+                 outlines, ids)
+    _check_pages("glossary.yml", part("glossary.yml"), lambda r: [("see", r.see)], docs_dir, report, outlines, ids)
 
     if roles is not None and tables["paths.yml"] is not None:
         for role in roles:
@@ -404,13 +412,14 @@ def load(docs_dir: str | Path) -> Handbook:
     refs = {i.section for i in tables["checklist.yml"].values()}
     refs |= {s.page for p in tables["paths.yml"].values() for s in p.sections}
     refs |= {t.see for t in tables["glossary.yml"].values() if t.see}
-    titles = page_titles(docs_dir, refs)
-    # anchors made by the macros (modules, rights) take their record's title
+    # a reference is shown by the heading it points to (or the record whose id it
+    # names, such as a module or a right), else by its page's title
+    titles = {}
     for ref in refs:
-        anchor = ref.partition("#")[2]
+        page, _, anchor = ref.partition("#")
+        title, headings = outlines.get(page) or outline(docs_dir, page)
         record = (tables["modules.yml"].get(anchor) or tables["rights.yml"].get(anchor)) if anchor else None
-        if record is not None:
-            titles[ref] = record.title
+        titles[ref] = record.title if record is not None else headings.get(anchor, title) if anchor else title
     return Handbook(
         titles=titles,
         pages=pages,

@@ -9,6 +9,8 @@ import logging
 import re
 
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+from mkdocs.utils import get_relative_url
 
 from macros import credits, render
 from macros.data import DataError, Handbook, load_cached
@@ -46,6 +48,19 @@ def _known(kind: str, value: str, table: dict) -> str:
     return value
 
 
+def page_href(env):
+    """Resolve 'page.md#anchor' to a URL relative to the page being rendered."""
+    page_url = env.page.url
+    use_directory_urls = env.conf["use_directory_urls"]
+
+    def href(ref: str) -> str:
+        path, _, anchor = ref.partition("#")
+        url = get_relative_url(File(path, "", "", use_directory_urls).url, page_url)
+        return f"{url}#{anchor}" if anchor else url
+
+    return href
+
+
 def define_env(env) -> None:
     macros_log = logging.getLogger("mkdocs.plugins.mkdocs_macros.util")
     if not any(isinstance(f, _WithoutTraceback) for f in macros_log.filters):
@@ -70,17 +85,17 @@ def define_env(env) -> None:
     @env.macro
     def checklist(role: str) -> str:
         carry(hb.by_role.get(_known("role", role, hb.roles), []))
-        return render.checklist(hb, role)
+        return render.checklist(hb, role, page_href(env))
 
     @env.macro
     def all_checklist_items() -> str:
         carry(hb.checklist.values())
-        return render.all_items(hb)
+        return render.all_items(hb, page_href(env))
 
     @env.macro
     def induction_path(role: str) -> str:
         carry(hb.by_role.get(_known("role", role, hb.roles), []))
-        return render.induction_path(hb, role)
+        return render.induction_path(hb, role, page_href(env))
 
     @env.macro
     def rights(team: str) -> str:

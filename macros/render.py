@@ -13,12 +13,22 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from macros.data import Handbook
 from macros.model import STAGES, ChecklistItem, Module, RightPair, Role
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}#|!])")
+# Resolves a handbook reference ('page.md#anchor') to a URL relative to the page being
+# rendered. Checklists, which can hold thousands of items, are plain HTML with resolved
+# links: far faster to build than Markdown inside HTML, with every reference checked
+# when the data loads.
+Href = Callable[[str], str]
+
+
+def root_href(ref: str) -> str:
+    """A resolver for use outside a site build: links from the docs root."""
+    return "/" + ref
 
 
 def text(value: object) -> str:
@@ -94,20 +104,24 @@ def roles_table(hb: Handbook) -> str:
 
 # --- checklists -------------------------------------------------------------
 
-def _item(hb: Handbook, item: ChecklistItem, role: Role) -> str:
+def _a(href: Href, ref: str, label: str) -> str:
+    return f'<a href="{attr(href(ref))}">{html.escape(label)}</a>'
+
+
+def _item(hb: Handbook, item: ChecklistItem, role: Role, href: Href) -> str:
     check = f"check-{item.id}"
     names = ["Everyone"] if _for_everyone(hb, item) else [hb.roles[r].short for r in item.roles]
-    tags = " ".join(f'<span class="hb-tag">{text(name)}</span>' for name in names)
-    section = section_link(hb, item.section)
+    tags = " ".join(f'<span class="hb-tag">{html.escape(name)}</span>' for name in names)
+    section = _a(href, item.section, hb.titles.get(item.section, item.section))
+    partners = ", ".join(_a(href, induction_ref(p), hb.roles[p].short) for p in role.pairs_with)
     return (
-        f'<li class="hb-item hb-anchor" id="{attr(item.id)}" data-item="{attr(item.id)}" markdown="1">\n'
-        f'<label class="hb-item__text" for="{check}" markdown="span">'
+        f'<li class="hb-item hb-anchor" id="{attr(item.id)}" data-item="{attr(item.id)}">'
+        f'<label class="hb-item__text" for="{check}">'
         f'<input type="checkbox" class="hb-check" id="{check}" data-item="{attr(item.id)}"> '
-        f"{text(item.text)}</label>\n"
-        f'<span class="hb-item__meta" data-no-glossary="true" markdown="span">'
-        f"From {section} · Meet: {_partners(hb, role)} · "
+        f"{html.escape(item.text)}</label>"
+        f'<span class="hb-item__meta" data-no-glossary="true">From {section} · Meet: {partners} · '
         f'<span class="hb-tags" aria-label="For">{tags}</span> · '
-        f"{permalink(item.id, 'this item: ' + item.text)}</span>\n</li>"
+        f"{permalink(item.id, 'this item: ' + item.text)}</span></li>"
     )
 
 
@@ -115,7 +129,7 @@ def _for_everyone(hb: Handbook, item: ChecklistItem) -> bool:
     return set(item.roles) == set(hb.roles)
 
 
-def checklist(hb: Handbook, role_id: str, key: str | None = None) -> str:
+def checklist(hb: Handbook, role_id: str, href: Href = root_href, key: str | None = None) -> str:
     """The role's checklist, grouped by stage, with a progress bar that script enables."""
     role = hb.roles[role_id]
     items = hb.by_role.get(role_id, [])
@@ -137,14 +151,14 @@ def checklist(hb: Handbook, role_id: str, key: str | None = None) -> str:
         if not staged:
             continue
         out.append(f'<h3 id="{attr(role_id)}-{stage}">{label}</h3>')
-        out.append('<ul class="hb-items" markdown="1">')
-        out.extend(_item(hb, i, role) for i in staged)
+        out.append('<ul class="hb-items">')
+        out.extend(_item(hb, i, role, href) for i in staged)
         out.append("</ul>")
     out.append("</section>")
     return "\n".join(out) + "\n"
 
 
-def all_items(hb: Handbook) -> str:
+def all_items(hb: Handbook, href: Href = root_href) -> str:
     """Every checklist item once, by stage, with the roles whose path holds it."""
     out = []
     for stage, label in STAGES.items():
@@ -152,13 +166,15 @@ def all_items(hb: Handbook) -> str:
         if not staged:
             continue
         out.append(f'<h2 id="{stage}">{label}</h2>')
-        out.append('<ul class="hb-items hb-items--all" markdown="1">')
+        out.append('<ul class="hb-items hb-items--all">')
         for item in staged:
-            roles = "everyone" if _for_everyone(hb, item) else ", ".join(role_link(hb, r) for r in item.roles)
+            roles = ("everyone" if _for_everyone(hb, item)
+                     else ", ".join(_a(href, induction_ref(r), hb.roles[r].short) for r in item.roles))
+            section = _a(href, item.section, hb.titles.get(item.section, item.section))
             out.append(
-                f'<li class="hb-anchor" id="{attr(item.id)}" markdown="span">{text(item.text)}'
+                f'<li class="hb-anchor" id="{attr(item.id)}">{html.escape(item.text)}'
                 f'<span class="hb-item__meta" data-no-glossary="true">For {roles} · '
-                f"from {section_link(hb, item.section)} · {permalink(item.id, 'this item: ' + item.text)}</span></li>"
+                f"from {section} · {permalink(item.id, 'this item: ' + item.text)}</span></li>"
             )
         out.append("</ul>")
     return "\n".join(out) + "\n"
@@ -312,7 +328,7 @@ def changelog(hb: Handbook) -> str:
 
 # --- induction path -------------------------------------------------------------
 
-def induction_path(hb: Handbook, role_id: str) -> str:
+def induction_path(hb: Handbook, role_id: str, href: Href = root_href) -> str:
     """The whole induction page for one role: objectives, reading, checklist."""
     role = hb.roles[role_id]
     path = hb.paths[role_id]
@@ -330,7 +346,7 @@ def induction_path(hb: Handbook, role_id: str) -> str:
         out.append(f"{n}. {link(s.title, s.page)} ({s.minutes} min): {text(s.why)}")
     out.append("\n## Your checklist {#checklist}\n")
     out.append("Tick items as you do them. Your progress stays in this browser only; nothing is sent anywhere.\n")
-    out.append(checklist(hb, role_id))
+    out.append(checklist(hb, role_id, href))
     return "\n".join(out)
 
 

@@ -218,3 +218,13 @@ def test_freshness_report_lists_overdue_pages(capsys):
     out = capsys.readouterr().out
     assert "docs/partnership-model.md: owner Chief Technology Officer (CTO), review by " in out
     assert "days overdue" in out and "pages past their review date on 2099-01-01" in out
+
+
+def test_unknown_anchor_in_a_section_reference(project):
+    """A checklist item pointing at a heading that does not exist names the headings it could be."""
+    edit(project, "checklist.yml", lambda items: by_id(items, "id", "private-forum").update(
+        section="partnership-model.md#start-at-the-bottom"))
+    [line] = problems(project)
+    assert line.startswith("docs/data/checklist.yml: item 'private-forum' (#")
+    assert "field 'section': no anchor '#start-at-the-bottom' on partnership-model.md; expected one of its headings (" in line
+    assert "start-at-the-top" in line

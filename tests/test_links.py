@@ -70,3 +70,32 @@ def test_a_moved_page_with_a_redirect_keeps_its_links(tmp_path):
     assert problem.startswith("anchor /old/#gone is gone from the build (followed the redirect to /new/)")
     contract["pages"]["/vanished/"] = []
     assert any(p.startswith("page /vanished/ is gone from the build") for p in link_contract.broken(tmp_path, contract))
+
+
+def test_every_internal_link_resolves(site):
+    """Every relative link in every built page (Markdown or generated HTML) reaches a page and anchor."""
+    import posixpath
+    import re
+    from urllib.parse import unquote, urlsplit
+
+    ids: dict[Path, set[str]] = {}
+    broken = []
+    for page in site.pages():
+        html = page.read_text(encoding="utf-8")
+        base = page.parent.relative_to(site.root).as_posix()
+        for href in re.findall(r'<a\b[^>]*\shref="([^"]+)"', html):
+            parts = urlsplit(href)
+            if parts.scheme or parts.netloc or href.startswith(("mailto:", "javascript:")):
+                continue
+            path = unquote(parts.path)
+            target = site.root / posixpath.normpath(posixpath.join(base, path)) if path else page.parent
+            target = target / "index.html" if target.suffix == "" else target
+            if not target.is_file():
+                broken.append(f"{page.relative_to(site.root)}: {href} (no such page)")
+                continue
+            if parts.fragment and target.suffix == ".html":
+                if target not in ids:
+                    ids[target] = set(re.findall(r'\sid="([^"]+)"', target.read_text(encoding="utf-8")))
+                if unquote(parts.fragment) not in ids[target]:
+                    broken.append(f"{page.relative_to(site.root)}: {href} (no such anchor)")
+    assert not broken, "broken links:\n" + "\n".join(sorted(set(broken)))
