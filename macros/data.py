@@ -253,6 +253,7 @@ def _index(name: str, items: list[tuple[int, Record]], report: _Report, seen: di
 
 
 def _position(records: dict, key: str) -> str:
+    """'#n', the item's place in its file (computed only when a message needs it)."""
     return f"#{list(records).index(key) + 1}"
 
 
@@ -271,6 +272,14 @@ def _check_refs(name: str, records: dict, field_: str, known: dict | None, what:
                            f"item '{key}' ({_position(records, key)})", at)
 
 
+def _ref_ok(docs_dir: Path, page: str, anchor: str, outlines: dict, data_ids: set[str]) -> bool:
+    if page not in outlines:
+        if not (docs_dir / page).is_file():
+            return False
+        outlines[page] = outline(docs_dir, page)
+    return not anchor or anchor in outlines[page][1] or anchor in data_ids
+
+
 def _check_pages(name: str, records: dict, getter, docs_dir: Path, report: _Report,
                  outlines: dict, data_ids: set[str]) -> None:
     """Each reference names an existing page and, if it has one, an anchor on it:
@@ -280,15 +289,13 @@ def _check_pages(name: str, records: dict, getter, docs_dir: Path, report: _Repo
             if ref is None:
                 continue
             page, _, anchor = ref.partition("#")
-            where = f"item '{key}' ({_position(records, key)})"
-            if not (docs_dir / page).is_file():
-                report.add(name, f"no page '{page}' under docs/; expected the path of an existing page", where, field_)
+            if _ref_ok(docs_dir, page, anchor, outlines, data_ids):
                 continue
-            if page not in outlines:
-                outlines[page] = outline(docs_dir, page)
-            headings = outlines[page][1]
-            if anchor and anchor not in headings and anchor not in data_ids:
-                choices = ", ".join(list(headings)[:12])
+            where = f"item '{key}' ({_position(records, key)})"
+            if page not in outlines:  # _ref_ok reads the outline of every page that exists
+                report.add(name, f"no page '{page}' under docs/; expected the path of an existing page", where, field_)
+            else:
+                choices = ", ".join(list(outlines[page][1])[:12])
                 report.add(name, f"no anchor '#{anchor}' on {page}; expected one of its headings ({choices}) "
                                  "or the id of a data item shown there", where, field_)
 
