@@ -108,11 +108,25 @@ def _a(href: Href, ref: str, label: str) -> str:
     return f'<a href="{attr(href(ref))}">{html.escape(label)}</a>'
 
 
+def _section_a(hb: Handbook, href: Href, ref: str) -> str:
+    """HTML twin of section_link, for the plain-HTML checklists."""
+    return _a(href, ref, hb.titles.get(ref, ref))
+
+
+def _by_stage(items: Iterable[ChecklistItem]) -> Iterable[tuple[str, str, list[ChecklistItem]]]:
+    """(stage, label, items) for each stage that has items, in course order."""
+    items = list(items)
+    for stage, label in STAGES.items():
+        staged = [i for i in items if i.stage == stage]
+        if staged:
+            yield stage, label, staged
+
+
 def _item(hb: Handbook, item: ChecklistItem, role: Role, href: Href) -> str:
     check = f"check-{item.id}"
     names = ["Everyone"] if _for_everyone(hb, item) else [hb.roles[r].short for r in item.roles]
     tags = " ".join(f'<span class="hb-tag">{html.escape(name)}</span>' for name in names)
-    section = _a(href, item.section, hb.titles.get(item.section, item.section))
+    section = _section_a(hb, href, item.section)
     partners = ", ".join(_a(href, induction_ref(p), hb.roles[p].short) for p in role.pairs_with)
     return (
         f'<li class="hb-item hb-anchor" id="{attr(item.id)}" data-item="{attr(item.id)}">'
@@ -146,10 +160,7 @@ def checklist(hb: Handbook, role_id: str, href: Href = root_href, key: str | Non
         f'<span class="hb-progress__count" aria-live="polite">0 of {len(items)} done</span> '
         '<button type="button" class="md-button hb-progress__reset">Reset progress</button></div>',
     ]
-    for stage, label in STAGES.items():
-        staged = [i for i in items if i.stage == stage]
-        if not staged:
-            continue
+    for stage, label, staged in _by_stage(items):
         out.append(f'<h3 id="{attr(role_id)}-{stage}">{label}</h3>')
         out.append('<ul class="hb-items">')
         out.extend(_item(hb, i, role, href) for i in staged)
@@ -161,16 +172,13 @@ def checklist(hb: Handbook, role_id: str, href: Href = root_href, key: str | Non
 def all_items(hb: Handbook, href: Href = root_href) -> str:
     """Every checklist item once, by stage, with the roles whose path holds it."""
     out = []
-    for stage, label in STAGES.items():
-        staged = [i for i in hb.checklist.values() if i.stage == stage]
-        if not staged:
-            continue
+    for stage, label, staged in _by_stage(hb.checklist.values()):
         out.append(f'<h2 id="{stage}">{label}</h2>')
         out.append('<ul class="hb-items hb-items--all">')
         for item in staged:
             roles = ("everyone" if _for_everyone(hb, item)
                      else ", ".join(_a(href, induction_ref(r), hb.roles[r].short) for r in item.roles))
-            section = _a(href, item.section, hb.titles.get(item.section, item.section))
+            section = _section_a(hb, href, item.section)
             out.append(
                 f'<li class="hb-anchor" id="{attr(item.id)}">{html.escape(item.text)}'
                 f'<span class="hb-item__meta" data-no-glossary="true">For {roles} · '
