@@ -66,7 +66,6 @@ def define_env(env) -> None:
     if not any(isinstance(f, _WithoutTraceback) for f in macros_log.filters):
         macros_log.addFilter(_WithoutTraceback())
     hb = load_or_abort(env.conf["docs_dir"])
-    env.variables["handbook"] = hb
 
     carry = credits.note  # the page's Sources note credits what its macros show
 
