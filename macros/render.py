@@ -173,7 +173,7 @@ def all_items(hb: Handbook, href: Href = root_href) -> str:
     """Every checklist item once, by stage, with the roles whose path holds it."""
     out = []
     for stage, label, staged in _by_stage(hb.checklist.values()):
-        out.append(f'<h2 id="{stage}">{label}</h2>')
+        out.append(f"\n## {label} {{#{stage}}}\n")  # Markdown, so the stages are in the table of contents
         out.append('<ul class="hb-items hb-items--all">')
         for item in staged:
             roles = ("everyone" if _for_everyone(hb, item)
