@@ -17,6 +17,10 @@ from macros.model import FILES
 from tests.conftest import ENV, ROOT
 
 MIKE = str(Path(sys.executable).parent / "mike")
+# git and mike commit in the throw-away repository: give them an identity, so the test
+# does not depend on the machine's git configuration
+GIT_ENV = {**ENV, "GIT_AUTHOR_NAME": "Handbook test", "GIT_AUTHOR_EMAIL": "test@example.org",
+           "GIT_COMMITTER_NAME": "Handbook test", "GIT_COMMITTER_EMAIL": "test@example.org"}
 
 
 class _YamlAsEditorsSeeIt(yaml.SafeLoader):
@@ -30,12 +34,12 @@ _YamlAsEditorsSeeIt.yaml_implicit_resolvers = {
 
 
 def git(cwd: Path, *args: str) -> str:
-    return subprocess.run(["git", *args], cwd=cwd, env=ENV, capture_output=True, text=True, check=True).stdout
+    return subprocess.run(["git", *args], cwd=cwd, env=GIT_ENV, capture_output=True, text=True, check=True).stdout
 
 
 def release(project: Path, version: str) -> None:
     """The documented release command, without --push."""
-    result = subprocess.run([MIKE, "deploy", "--update-aliases", version, "latest"], cwd=project, env=ENV,
+    result = subprocess.run([MIKE, "deploy", "--update-aliases", version, "latest"], cwd=project, env=GIT_ENV,
                             capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
 
@@ -43,17 +47,17 @@ def release(project: Path, version: str) -> None:
 def test_two_versions_side_by_side(project):
     """mike publishes 1.0 and 1.1 to gh-pages; versions.json lists both, latest points at 1.1."""
     git(project, "init", "-q", "-b", "main")
-    git(project, "-c", "user.name=t", "-c", "user.email=t@example.org", "add", "-A")
-    git(project, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "1.0")
+    git(project, "add", "-A")
+    git(project, "commit", "-qm", "1.0")
     release(project, "1.0")
 
     changelog = project / "docs/data/changelog.yml"
     entries = yaml.safe_load(changelog.read_text())
     entries.append({"version": "1.1", "date": "2027-01-15", "changes": ["A second release for the test."]})
     changelog.write_text(yaml.safe_dump(entries, sort_keys=False))
-    git(project, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qam", "1.1")
+    git(project, "commit", "-qam", "1.1")
     release(project, "1.1")
-    subprocess.run([MIKE, "set-default", "latest"], cwd=project, env=ENV, check=True, capture_output=True)
+    subprocess.run([MIKE, "set-default", "latest"], cwd=project, env=GIT_ENV, check=True, capture_output=True)
 
     versions = json.loads(git(project, "show", "gh-pages:versions.json"))
     assert [(v["version"], v["aliases"]) for v in versions] == [("1.1", ["latest"]), ("1.0", [])]
