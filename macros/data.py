@@ -81,14 +81,13 @@ class Handbook:
 
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*(?:\{[^}]*#([\w-]+)[^}]*\})?\s*$")
-_FRONT_TITLE = re.compile(r"^title:\s*[\"']?(.+?)[\"']?\s*$", re.M)
 
 
 def outline(docs_dir: Path, page: str) -> tuple[str, dict[str, str]]:
     """(title, {anchor: heading text}) of a Markdown page, read from its source."""
     path = docs_dir / page
     source = path.read_text(encoding="utf-8") if path.is_file() else ""
-    front = _FRONT_TITLE.search(source.split("\n---", 1)[0]) if source.startswith("---") else None
+    meta = front_matter(source)[0] or {}
     headings: dict[str, str] = {}
     first = None
     for line in source.splitlines():
@@ -97,7 +96,7 @@ def outline(docs_dir: Path, page: str) -> tuple[str, dict[str, str]]:
             label = re.sub(r"^\d+\.\s+", "", re.sub(r"[*_`]", "", match.group(2))).strip()
             headings[match.group(3) or slugify(label, "-")] = label
             first = first or label
-    return (front.group(1) if front else None) or first or page, headings
+    return str(meta.get("title") or first or page), headings
 
 
 class _UniqueKeyLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
@@ -188,6 +187,17 @@ def _item_label(raw: Any, index: int, key: str) -> str:
     return f"item #{index + 1}"
 
 
+def _yaml_problem(exc: yaml.YAMLError, what: str, first_line: int = 1, first_position: int = 0) -> str:
+    """One line saying where a YAML text is broken and how ('line 3, column 5: <what>: ...').
+    first_line and first_position place the parsed text in its file."""
+    if isinstance(exc, yaml.reader.ReaderError):
+        char = chr(exc.character)
+        return f"position {exc.position + first_position}: {what}: character {char!r} is not allowed in YAML; remove it"
+    mark = getattr(exc, "problem_mark", None)
+    at = f"line {mark.line + first_line}, column {mark.column + 1}: " if mark else ""
+    return f"{at}{what}: {' '.join(str(getattr(exc, 'problem', None) or exc).split())}"
+
+
 def _read_yaml(path: Path, name: str, report: _Report) -> list | None:
     if not path.is_file():
         report.add(name, f"file not found; expected a YAML list of items at {path}")
@@ -197,15 +207,8 @@ def _read_yaml(path: Path, name: str, report: _Report) -> list | None:
     except UnicodeDecodeError as exc:
         report.add(name, f"not UTF-8 text ({exc.reason}); save the file as UTF-8")
         return None
-    except yaml.reader.ReaderError as exc:
-        report.add(name, f"position {exc.position}: malformed YAML: character {chr(exc.character)!r} "
-                         "is not allowed in YAML; remove it")
-        return None
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        at = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
-        problem = " ".join(str(getattr(exc, "problem", None) or exc).split())
-        report.add(name, f"{at}malformed YAML: {problem}")
+        report.add(name, _yaml_problem(exc, "malformed YAML"))
         return None
     if raw is None:
         report.add(name, "the file is empty; expected a YAML list of items")
@@ -316,9 +319,7 @@ def front_matter(source: str) -> tuple[dict | None, str | None]:
     try:
         meta = yaml.load(source[3:end], Loader=_UniqueKeyLoader)  # noqa: S506 (safe loader subclass)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        at = f"line {mark.line + 2}: " if mark else ""
-        return None, f"{at}malformed front matter: {getattr(exc, 'problem', None) or exc}"
+        return None, _yaml_problem(exc, "malformed front matter", first_line=2, first_position=3)
     if not isinstance(meta, dict):
         return None, f"front matter must be a mapping of fields, got {_type_name(meta)}"
     return meta, None
@@ -342,11 +343,11 @@ def _load_pages(docs_dir: Path, roles: dict | None, report: _Report) -> dict[str
             continue
         if roles is not None and page.owner not in roles:
             report.line(f"{where}: field 'owner': unknown role '{page.owner}'; "
-                                   f"expected one of: {', '.join(sorted(roles))}")
+                        f"expected one of: {', '.join(sorted(roles))}")
         for i, tag in enumerate(page.tags):
             if shorts is not None and tag not in shorts:
                 report.line(f"{where}: field 'tags[{i}]': unknown role tag '{tag}'; "
-                                       f"expected a role's short name: {', '.join(sorted(shorts))}")
+                            f"expected a role's short name: {', '.join(sorted(shorts))}")
         pages[rel] = page
     return pages
 
@@ -385,13 +386,12 @@ def load(docs_dir: str | Path) -> Handbook:
     _check_refs("paths.yml", part("paths.yml"), "role", roles, "role", report)
     _check_refs("readings.yml", part("readings.yml"), "source", tables["sources.yml"], "source", report)
     outlines: dict[str, tuple[str, dict[str, str]]] = {}
-    ids = raw_ids
     _check_pages("checklist.yml", part("checklist.yml"), lambda r: [("section", r.section)], docs_dir, report,
-                 outlines, ids)
+                 outlines, raw_ids)
     _check_pages("paths.yml", part("paths.yml"),
                  lambda r: [(f"sections[{i}].page", s.page) for i, s in enumerate(r.sections)], docs_dir, report,
-                 outlines, ids)
-    _check_pages("glossary.yml", part("glossary.yml"), lambda r: [("see", r.see)], docs_dir, report, outlines, ids)
+                 outlines, raw_ids)
+    _check_pages("glossary.yml", part("glossary.yml"), lambda r: [("see", r.see)], docs_dir, report, outlines, raw_ids)
 
     if roles is not None and tables["paths.yml"] is not None:
         for role in roles:
@@ -442,7 +442,8 @@ _CACHE: dict[Path, tuple[tuple, Handbook]] = {}
 
 def _signature(docs_dir: Path) -> tuple:
     files = [docs_dir / DATA_DIR / name for name in FILES] + page_files(docs_dir)
-    return tuple((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in files if f.exists())
+    stats = ((f, f.stat()) for f in files if f.exists())
+    return tuple((str(f), st.st_mtime_ns, st.st_size) for f, st in stats)
 
 
 def load_cached(docs_dir: str | Path) -> Handbook:

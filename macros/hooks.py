@@ -1,7 +1,10 @@
-"""MkDocs hooks: generate one induction page per role from the data.
+"""MkDocs hooks: the parts of the build that are not macros.
 
-The pages are virtual (not files under docs/): each holds only a macro call, so
-the path is always the data's, and adding a role adds its page and nav entry.
+- one induction page per role, generated from the data (virtual pages holding only
+  a macro call, so adding a role adds its page and nav entry);
+- Jinja only for pages that call macros;
+- glossary links and the Sources note added to each page's HTML;
+- page facts (owner, review-by date, last update from git) for the template.
 """
 
 from __future__ import annotations
@@ -23,8 +26,7 @@ GENERATED_FROM = ("data/paths.yml", "data/checklist.yml", "data/roles.yml")
 GLOSSARY = "glossary.md"
 SOURCES = "sources.md"
 _JINJA = ("{{", "{%")
-_handbook: list = []
-_roles: dict = {}
+_handbook: list = []  # [Handbook] of the current build
 _dates: dict = {}
 _terms: list = []
 
@@ -36,8 +38,6 @@ def on_config(config):
         config["extra"].pop("version", None)
     hb = load_cached(config["docs_dir"])  # loaded and validated by the macros plugin, which runs first
     _handbook[:] = [hb]
-    _roles.clear()
-    _roles.update(hb.roles)
     _terms[:] = render.glossary_terms(hb)
     _dates.clear()
     _dates.update(history.git_dates(Path(config["docs_dir"])))
@@ -63,7 +63,7 @@ def _with_paths(nav: list, pages: list) -> list:
 
 
 def on_files(files, config):
-    for role in _roles.values():
+    for role in _handbook[0].roles.values():
         meta = {
             "title": f"Induction path: {role.short}",
             "description": f"The induction path for a new {role.short}: what to read, in order, "
@@ -92,7 +92,7 @@ def on_page_markdown(markdown, page, config, files):
     sources = GENERATED_FROM if page.meta.get("generated") else (page.file.src_uri,)
     found = [history.last_updated(docs_dir, rel, _dates) for rel in sources]
     updated, how = max(found)
-    owner = _roles.get(page.meta.get("owner") or "")
+    owner = _handbook[0].roles.get(page.meta.get("owner") or "")
     page.meta["hb_facts"] = {
         "updated": updated.isoformat(),
         "updated_from": how,

@@ -5,6 +5,7 @@ Nothing is rendered here; every macro is a one-line call into macros.render.
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 
@@ -48,6 +49,12 @@ def _known(kind: str, value: str, table: dict) -> str:
     return value
 
 
+@functools.lru_cache(maxsize=4096)
+def _site_url(path: str, use_directory_urls: bool) -> str:
+    """The URL MkDocs gives a page at this path under docs/."""
+    return File(path, "", "", use_directory_urls).url
+
+
 def page_href(env):
     """Resolve 'page.md#anchor' to a URL relative to the page being rendered."""
     page_url = env.page.url
@@ -55,7 +62,7 @@ def page_href(env):
 
     def href(ref: str) -> str:
         path, _, anchor = ref.partition("#")
-        url = get_relative_url(File(path, "", "", use_directory_urls).url, page_url)
+        url = get_relative_url(_site_url(path, use_directory_urls), page_url)
         return f"{url}#{anchor}" if anchor else url
 
     return href

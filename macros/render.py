@@ -1,12 +1,14 @@
 """Render handbook records as Markdown/HTML.
 
 Plain functions from validated records to text: no MkDocs, no global state, so
-they can be unit-tested alone and reused by another generator. Output is HTML
-with ``markdown`` attributes (Python-Markdown's md_in_html) so that links stay
-Markdown links to ``/page.md#anchor`` and the site generator validates them.
+they can be unit-tested alone and reused by another generator. Most output is
+HTML with ``markdown`` attributes (Python-Markdown's md_in_html) so that links stay
+Markdown links to ``/page.md#anchor`` and the site generator validates them;
+checklists, which can hold thousands of items, are plain HTML whose links an
+``Href`` resolver computes (their references are checked when the data loads).
 
-Every string that comes from data goes through :func:`text`, which escapes it
-for HTML *and* Markdown: ``<script>`` in a YAML field shows as text.
+Data text is escaped: by :func:`text` (HTML *and* Markdown) where Markdown will
+read it, by ``html.escape`` in plain HTML. ``<script>`` in a YAML field shows as text.
 """
 
 from __future__ import annotations

@@ -228,3 +228,13 @@ def test_unknown_anchor_in_a_section_reference(project):
     assert line.startswith("docs/data/checklist.yml: item 'private-forum' (#")
     assert "field 'section': no anchor '#start-at-the-bottom' on partnership-model.md; expected one of its headings (" in line
     assert "start-at-the-top" in line
+
+
+def test_malformed_front_matter_is_one_line_with_its_place(project):
+    """Broken front matter names the page, the line in the file and what the parser wanted."""
+    page = project / "docs/insights.md"
+    page.write_text(page.read_text().replace("owner: cpo\n", "owner: [cpo\n", 1))
+    (project / "docs/roles.md").write_text("---\ntitle: x\x07\n---\n# Roles\n")
+    lines = problems(project)
+    assert any(re.match(r"docs/insights\.md: line \d+, column \d+: malformed front matter: ", line) for line in lines), lines
+    assert "docs/roles.md: position 12: malformed front matter: character '\\x07' is not allowed in YAML; remove it" in lines
