@@ -31,7 +31,6 @@ from urllib.parse import urlparse
 ROOT = Path(__file__).resolve().parents[2]
 BENCH = Path(__file__).resolve().parent
 LIGHTHOUSE = BENCH / "node_modules" / ".bin" / "lighthouse"
-TEXT = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt")
 
 
 def build(config: Path, site: Path) -> dict:
@@ -52,13 +51,13 @@ def weight(site: Path, path: str) -> tuple[int, int, int]:
     """(first visit bytes, search index bytes, first visit + first search bytes), gzip as served."""
     from playwright.sync_api import sync_playwright
 
-    from tests.browser import CHROMIUM, CHROMIUM_FLAGS, StaticServer
+    from tests.browser import CHROMIUM, CHROMIUM_FLAGS, COMPRESSIBLE, StaticServer
 
     def size(url: str) -> int:
         file = site / urlparse(url).path.lstrip("/")
         file = file / "index.html" if file.is_dir() else file
         raw = file.read_bytes()
-        return len(gzip.compress(raw, 6)) if file.suffix in TEXT else len(raw)
+        return len(gzip.compress(raw, 6)) if file.suffix in COMPRESSIBLE else len(raw)
 
     with StaticServer(site, gzip=True) as srv, sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
