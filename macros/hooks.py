@@ -17,7 +17,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
-from macros import credits, history, render
+from macros import credits, history, render, stash
 from macros.data import load_cached
 
 INDEX = "induction/index.md"
@@ -36,6 +36,7 @@ def on_config(config):
         # Only a mike deployment has versions.json; elsewhere (serve, a plain build)
         # the selector would fetch a file that is not there.
         config["extra"].pop("version", None)
+    stash.start_build()
     hb = load_cached(config["docs_dir"])  # loaded and validated by the macros plugin, which runs first
     _handbook[:] = [hb]
     _terms[:] = render.glossary_terms(hb)
@@ -103,8 +104,13 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
-    """Link the first use of each glossary term to its definition, then add the
-    Sources note for the ids the page carries (front matter and data shown)."""
+    """Put back the HTML the macros kept out of Markdown's way (and register its
+    anchors, so links to them are checked); link the first use of each glossary term
+    to its definition; add the Sources note for the ids the page carries (front
+    matter and data shown)."""
+    html, anchors = stash.restore(html)
+    if anchors:
+        page.present_anchor_ids = (page.present_anchor_ids or set()) | anchors
     glossary = files.get_file_from_path(GLOSSARY)
     if glossary is not None and page.file.src_uri != GLOSSARY:
         html = render.link_terms(html, _terms, get_relative_url(glossary.url, page.url))
@@ -113,6 +119,11 @@ def on_page_content(html, page, config, files):
     if sources is not None and carried:
         html += render.credits(_handbook[0], carried, get_relative_url(sources.url, page.url))
     return html
+
+
+def on_post_page(output, page, config):
+    """Put back the blocks the search index leaves out (see macros.stash)."""
+    return stash.restore_late(output)
 
 
 def on_page_context(context, page, config, nav):

@@ -13,7 +13,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
-from macros import credits, render
+from macros import credits, render, stash
 from macros.data import DataError, Handbook, load_cached
 
 log = logging.getLogger("mkdocs.plugins.handbook")
@@ -91,17 +91,17 @@ def define_env(env) -> None:
     @env.macro
     def checklist(role: str) -> str:
         carry(hb.by_role.get(_known("role", role, hb.roles), []))
-        return render.checklist(hb, role, page_href(env))
+        return render.checklist(hb, role, page_href(env), raw=stash.keep)
 
     @env.macro
     def all_checklist_items() -> str:
         carry(hb.checklist.values())
-        return render.all_items(hb, page_href(env))
+        return render.all_items(hb, page_href(env), raw=stash.keep)
 
     @env.macro
     def induction_path(role: str) -> str:
         carry(hb.by_role.get(_known("role", role, hb.roles), []))
-        return render.induction_path(hb, role, page_href(env))
+        return render.induction_path(hb, role, page_href(env), raw=stash.keep)
 
     @env.macro
     def rights(team: str) -> str:

@@ -26,6 +26,14 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}#|!])")
 # links: far faster to build than Markdown inside HTML, with every reference checked
 # when the data loads.
 Href = Callable[[str], str]
+# Wraps a block of finished HTML that holds no Markdown (and says whether the search
+# index takes it); a site build passes one that keeps the block out of Markdown's way
+# (macros.stash).
+Raw = Callable[[str, bool], str]
+
+
+def _same(block: str, indexed: bool = True) -> str:
+    return block
 
 
 def root_href(ref: str) -> str:
@@ -145,7 +153,8 @@ def _for_everyone(hb: Handbook, item: ChecklistItem) -> bool:
     return set(item.roles) == set(hb.roles)
 
 
-def checklist(hb: Handbook, role_id: str, href: Href = root_href, key: str | None = None) -> str:
+def checklist(hb: Handbook, role_id: str, href: Href = root_href, key: str | None = None,
+              raw: Raw = _same) -> str:
     """The role's checklist, grouped by stage, with a progress bar that script enables."""
     role = hb.roles[role_id]
     items = hb.by_role.get(role_id, [])
@@ -164,29 +173,29 @@ def checklist(hb: Handbook, role_id: str, href: Href = root_href, key: str | Non
     ]
     for stage, label, staged in _by_stage(items):
         out.append(f'<h3 id="{attr(role_id)}-{stage}">{label}</h3>')
-        out.append('<ul class="hb-items">')
-        out.extend(_item(hb, i, role, href) for i in staged)
-        out.append("</ul>")
+        block = ['<ul class="hb-items">', *(_item(hb, i, role, href) for i in staged), "</ul>"]
+        out.append(raw("\n".join(block), False))  # inside data-search-exclude
     out.append("</section>")
     return "\n".join(out) + "\n"
 
 
-def all_items(hb: Handbook, href: Href = root_href) -> str:
+def all_items(hb: Handbook, href: Href = root_href, raw: Raw = _same) -> str:
     """Every checklist item once, by stage, with the roles whose path holds it."""
     out = []
     for stage, label, staged in _by_stage(hb.checklist.values()):
         out.append(f"\n## {label} {{#{stage}}}\n")  # Markdown, so the stages are in the table of contents
-        out.append('<ul class="hb-items hb-items--all">')
+        block = ['<ul class="hb-items hb-items--all">']
         for item in staged:
             roles = ("everyone" if _for_everyone(hb, item)
                      else ", ".join(_a(href, induction_ref(r), hb.roles[r].short) for r in item.roles))
             section = _section_a(hb, href, item.section)
-            out.append(
+            block.append(
                 f'<li class="hb-anchor" id="{attr(item.id)}">{html.escape(item.text)}'
                 f'<span class="hb-item__meta" data-no-glossary="true">For {roles} · '
                 f"from {section} · {permalink(item.id, 'this item: ' + item.text)}</span></li>"
             )
-        out.append("</ul>")
+        block.append("</ul>")
+        out.append(raw("\n".join(block), True))
     return "\n".join(out) + "\n"
 
 
@@ -338,7 +347,7 @@ def changelog(hb: Handbook) -> str:
 
 # --- induction path -------------------------------------------------------------
 
-def induction_path(hb: Handbook, role_id: str, href: Href = root_href) -> str:
+def induction_path(hb: Handbook, role_id: str, href: Href = root_href, raw: Raw = _same) -> str:
     """The whole induction page for one role: objectives, reading, checklist."""
     role = hb.roles[role_id]
     path = hb.paths[role_id]
@@ -356,7 +365,7 @@ def induction_path(hb: Handbook, role_id: str, href: Href = root_href) -> str:
         out.append(f"{n}. {link(s.title, s.page)} ({s.minutes} min): {text(s.why)}")
     out.append("\n## Your checklist {#checklist}\n")
     out.append("Tick items as you do them. Your progress stays in this browser only; nothing is sent anywhere.\n")
-    out.append(checklist(hb, role_id, href))
+    out.append(checklist(hb, role_id, href, raw=raw))
     return "\n".join(out)
 
 

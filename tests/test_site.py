@@ -124,3 +124,25 @@ def test_contributing_example_item_appears_on_the_path(project, tmp_path):
     assert f'id="{example["id"]}"' in html and example["text"] in html
     stage = html.index('id="engineer-first-30-days"')
     assert stage < html.index(f'id="{example["id"]}"') < html.index('id="engineer-first-60-days"')
+
+
+def test_links_to_checklist_items_are_checked(project, tmp_path):
+    """Checklists skip Markdown (macros.stash), yet links to their items are still
+    validated: a link to an item builds, a link to a missing item fails the build."""
+    item = next(iter(HB.checklist))
+    page = project / "docs/insights.md"
+    original = page.read_text()
+    page.write_text(original + f"\nSee [an item](checklist-items.md#{item}) and "
+                               f"[on a path](induction/engineer.md#{HB.by_role['engineer'][0].id}).\n")
+    assert mkdocs(project, tmp_path / "ok").returncode == 0
+    page.write_text(original + "\nSee [an item](checklist-items.md#no-such-item).\n")
+    result = mkdocs(project, tmp_path / "bad")
+    assert result.returncode != 0
+    assert "contains a link 'checklist-items.md#no-such-item', but the doc 'checklist-items.md' " \
+           "does not contain an anchor '#no-such-item'" in result.stderr
+
+
+def test_no_placeholder_is_left_in_any_page(site):
+    """Every block a macro kept out of Markdown's way is back in the written page."""
+    for page in site.pages():
+        assert "hb-raw:" not in page.read_text(encoding="utf-8"), page
