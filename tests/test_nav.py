@@ -1,0 +1,90 @@
+"""The sidebar drawn by macros/nav.py is Material's sidebar, entry for entry."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from tests.bench.synthetic import generate
+from tests.conftest import Site, mkdocs
+
+
+class _Events(HTMLParser):
+    """A page's primary navigation as tags, attributes and text, whitespace collapsed."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.events: list[tuple] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.events.append(("<", tag, sorted((k, " ".join((v or "").split())) for k, v in attrs)))
+
+    def handle_endtag(self, tag):
+        self.events.append(("</", tag))
+
+    def handle_data(self, data):
+        if data.split():
+            self.events.append(("text", " ".join(data.split())))
+
+
+def primary_nav(html: str) -> list[tuple]:
+    start = html.index('<nav class="md-nav md-nav--primary"')
+    depth = 0
+    for match in re.finditer(r"<(/?)nav\b", html[start:]):
+        depth += -1 if match.group(1) else 1
+        if depth == 0:
+            parser = _Events()
+            parser.feed(html[start: start + match.end() + 1])
+            return parser.events
+    raise AssertionError("unclosed primary nav")
+
+
+def assert_same_sidebars(ours: Path, materials: Path) -> int:
+    pages = sorted(p for p in materials.rglob("*.html") if "md-nav--primary" in p.read_text(encoding="utf-8"))
+    for page in pages:
+        mine = primary_nav((ours / page.relative_to(materials)).read_text(encoding="utf-8"))
+        theirs = primary_nav(page.read_text(encoding="utf-8"))
+        if mine != theirs:
+            at = next((i for i, (a, b) in enumerate(zip(mine, theirs, strict=False)) if a != b), min(len(mine), len(theirs)))
+            pytest.fail(f"{page.relative_to(materials)}: sidebar differs at entry {at}: "
+                        f"ours {mine[at:at + 3]}, Material's {theirs[at:at + 3]}")
+    return len(pages)
+
+
+def _without_our_nav(project: Path) -> None:
+    (project / "overrides/partials/nav.html").unlink()
+
+
+def test_sidebar_of_every_page_matches_materials(site, project, tmp_path):
+    """The real handbook: every page (home, sections, index pages, generated paths, 404)."""
+    _without_our_nav(project)
+    result = mkdocs(project, tmp_path / "material")
+    assert result.returncode == 0, result.stderr
+    assert assert_same_sidebars(site.root, tmp_path / "material") >= 40
+
+
+def test_sidebar_of_a_deep_nav_matches_materials(tmp_path):
+    """Three levels, pruned sections inside sections, a hundred pages."""
+    project = tmp_path / "project"
+    project.mkdir()
+    generate(project, 100)
+    assert mkdocs(project, tmp_path / "ours").returncode == 0
+    assert "md-nav__item--pruned" in Site(tmp_path / "ours").html("library/section-001/page-003")
+    _without_our_nav(project)
+    assert mkdocs(project, tmp_path / "material").returncode == 0
+    assert assert_same_sidebars(tmp_path / "ours", tmp_path / "material") >= 100
+
+
+def test_what_the_module_does_not_draw_is_left_to_material(project, tmp_path):
+    """A page icon in front matter: Material's template draws the sidebar, icon included."""
+    page = project / "docs/insights.md"
+    page.write_text(page.read_text().replace("---\n", "---\nicon: material/lightbulb\n", 1))
+    result = mkdocs(project, tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    html = Site(tmp_path / "out").html("partnership-model")
+    nav = html[html.index('<nav class="md-nav md-nav--primary"'):]
+    insights = nav[: nav.index('href="../insights/"') + 400]
+    assert "<svg" in insights[insights.rindex("<li"):]
