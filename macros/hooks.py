@@ -18,7 +18,6 @@ from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
 from macros import credits, history, render, stash
-from macros import nav as sidebar
 from macros.data import load_cached
 
 INDEX = "induction/index.md"
@@ -30,7 +29,6 @@ _JINJA = ("{{", "{%")
 _handbook: list = []  # [Handbook] of the current build
 _dates: dict = {}
 _terms: list = []
-_nav: list = []  # [Navigation] of the current build
 
 
 def on_config(config):
@@ -63,26 +61,6 @@ def _with_paths(nav: list, pages: list) -> list:
             if entry == INDEX:
                 out.extend(pages)
     return out
-
-
-# Material's navigation template asks every nav entry for attributes that MkDocs'
-# pages and sections may not have (a section has no `meta`, a page no `typeset`).
-# Each miss costs Jinja two exceptions (attribute, then item lookup); on a 1,000-page
-# site that was a fifth of the page template's time. Give them their "absent" value,
-# which the template treats exactly as it treats a missing one.
-_NAV_ABSENT = {"pages": None, "typeset": None, "encrypted": None, "meta": None, "is_index": False}
-
-
-def on_nav(nav, config, files):
-    _nav[:] = [nav]
-    stack = list(nav.items)
-    while stack:
-        entry = stack.pop()
-        for name, absent in _NAV_ABSENT.items():
-            if not hasattr(entry, name):
-                setattr(entry, name, absent)
-        stack.extend(entry.children or ())
-    return nav
 
 
 def on_files(files, config):
@@ -141,16 +119,6 @@ def on_page_content(html, page, config, files):
     if sources is not None and carried:
         html += render.credits(_handbook[0], carried, get_relative_url(sources.url, page.url))
     return html
-
-
-def on_env(env, config, files):
-    """Draw the sidebar with macros.nav where it can, else with Material's template."""
-    features = config["theme"]["features"] or []
-    if _nav and sidebar.supported(_nav[0], features):
-        env.globals["handbook_nav"] = sidebar.primary
-    else:
-        env.globals.pop("handbook_nav", None)
-    return env
 
 
 def on_post_page(output, page, config):

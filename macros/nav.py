@@ -15,6 +15,8 @@ flex boxes of the sidebar that whitespace is not rendered.
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Iterable
 
 from mkdocs.utils import normalize_url
@@ -23,6 +25,35 @@ from mkdocs.utils import normalize_url
 _PAGE_META = ("icon", "subtitle", "status")
 _ENTRY_ATTRS = ("typeset", "encrypted", "pages")
 TOC = "\x00toc\x00"  # where the current page's table of contents goes (a Jinja include)
+_PLAIN = re.compile(r"[\w~%-][\w.~%-]*(?:/[\w~%-][\w.~%-]*)*/?")  # 'a/b/', 'a/b.html': no '.', '..', scheme
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _parts(url: str) -> tuple[str, ...] | None:
+    """A plain site path's segments; None for anything normalize_url must handle."""
+    if not _PLAIN.fullmatch(url):
+        return None
+    return tuple(part for part in url.split("/") if part)
+
+
+def relative_url(url: str, page_parts: tuple[str, ...]) -> str:
+    """MkDocs' ``normalize_url(url, page)`` for a nav entry's URL, with the page's
+    folder split once per page rather than once per entry (see :func:`_page_parts`)."""
+    parts = _parts(url)
+    if parts is None:
+        return ""
+    common = 0
+    for mine, theirs in zip(page_parts, parts, strict=False):
+        if mine != theirs:
+            break
+        common += 1
+    relurl = "/".join(("..",) * (len(page_parts) - common) + parts[common:]) or "."
+    return relurl + "/" if url.endswith("/") else relurl
+
+
+def _page_parts(page_url: str) -> tuple[str, ...] | None:
+    folder, _, name = page_url.rpartition("/")
+    return _parts(folder if "." in name else page_url) if page_url else ()
 
 
 def _entries(items: Iterable) -> Iterable:
@@ -52,8 +83,13 @@ class _Nav:
         self.prune = "navigation.prune" in features
         self.expand = "navigation.expand" in features
         self.out: list[str] = []
+        self.page_parts = _page_parts(page.url)
 
     def url(self, url: str) -> str:
+        if self.page_parts is not None:
+            fast = relative_url(url, self.page_parts)
+            if fast:
+                return fast
         return normalize_url(str(url), page=self.page)
 
     def content(self, title: str) -> str:
@@ -72,9 +108,6 @@ class _Nav:
         active = getattr(entry, "active", False)
         cls = "md-nav__item md-nav__item--active" if active else "md-nav__item"
         if entry.children:
-            index = None
-            if self.indexes:
-                index = next((child for child in entry.children if child.is_index), None)
             is_section = is_pruned = False
             if self.tabs:
                 if level == 1 and active:
@@ -93,6 +126,9 @@ class _Nav:
                 self.pruned(entry, entry)
                 out.append("</li>")
                 return
+            index = None  # (Material looks for it first; only an unpruned entry uses it)
+            if self.indexes:
+                index = next((child for child in entry.children if child.is_index), None)
             checked = "checked" if active else ""
             indeterminate = "md-toggle--indeterminate" if self.expand and not checked else ""
             tabindex = "" if is_section else "0"

@@ -114,11 +114,21 @@ def _nav_yaml(nav: list) -> list[str]:
     return lines
 
 
-def stock(project: Path) -> Path:
-    """A config for the same project with Material's stock navigation (no pruning, no overrides)."""
+def stock(project: Path, *features: str) -> Path:
+    """A config for the same project as Material ships: no theme overrides, none of
+    our template speed-ups (macros/theme.py) and no theme features except those given
+    (say "navigation.prune"). Plugins, our content hooks and Markdown extensions stay,
+    since the pages need them to build at all."""
     config = (project / "mkdocs.yml").read_text()
-    config = config.replace("    - navigation.prune\n", "")
     config = config.replace("  custom_dir: overrides\n", "")
-    path = project / "mkdocs-stock.yml"
+    config = "".join(line for line in config.splitlines(keepends=True) if "macros/theme.py" not in line)
+    start = config.index("  features:\n")
+    end = start + len("  features:\n")
+    while config.startswith("    - ", end):
+        end = config.index("\n", end) + 1
+    chosen = "".join(f"    - {f}\n" for f in features)
+    config = config[:start] + ("  features:\n" + chosen if chosen else "") + config[end:]
+    name = "-".join(["mkdocs-stock", *(f.replace(".", "-") for f in features)]) + ".yml"
+    path = project / name
     path.write_text(config, encoding="utf-8")
     return path
