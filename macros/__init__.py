@@ -9,5 +9,9 @@ The flow is data -> model -> HTML:
   MkDocs in sight, so another generator can reuse them;
 * :mod:`macros.main`   - the thin entry mkdocs-macros-plugin calls: it only
   registers the macros;
-* :mod:`macros.hooks`  - MkDocs hooks that add the generated induction pages.
+* :mod:`macros.hooks`  - MkDocs hooks: the generated induction pages, glossary
+  links, the Sources note, page facts; :mod:`macros.stash` keeps generated
+  checklist HTML out of Markdown's way;
+* :mod:`macros.theme`  - MkDocs hooks that make Material's page template cheaper,
+  output unchanged; :mod:`macros.nav` draws the sidebar in Python.
 """

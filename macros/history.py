@@ -1,7 +1,8 @@
 """When each page last changed, from git history, with a fallback.
 
 One ``git log`` call for the whole docs folder, so the cost does not grow with a
-process per page. Files git does not know (new, or no repository at all) fall
+process per page; it runs beside the build (``git_dates_later``) and is read when
+the first page needs it. Files git does not know (new, or no repository at all) fall
 back to the file's modification date, and say so.
 """
 
@@ -9,18 +10,43 @@ from __future__ import annotations
 
 import datetime as dt
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
+
+
+def git_dates_later(docs_dir: Path) -> Callable[[], dict[str, dt.date]]:
+    """Start ``git log`` now; the returned function waits for it (once) and gives
+    the last commit date of every tracked file under docs_dir, keyed by path
+    relative to it."""
+    try:
+        proc = subprocess.Popen(
+            ["git", "log", "--format=%x00%cs", "--name-only", "--relative", "--", "."],
+            cwd=docs_dir, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+        )
+    except OSError:
+        return dict
+    done: list[dict[str, dt.date]] = []
+
+    def dates() -> dict[str, dt.date]:
+        if not done:
+            try:
+                out, _ = proc.communicate(timeout=60)
+            except subprocess.SubprocessError:
+                proc.kill()
+                proc.communicate()
+                out = ""
+            done.append(_parse(out) if proc.returncode == 0 else {})
+        return done[0]
+
+    return dates
 
 
 def git_dates(docs_dir: Path) -> dict[str, dt.date]:
     """Last commit date of every tracked file under docs_dir, keyed by path relative to it."""
-    try:
-        out = subprocess.run(
-            ["git", "log", "--format=%x00%cs", "--name-only", "--relative", "--", "."],
-            cwd=docs_dir, capture_output=True, text=True, timeout=60, check=True,
-        ).stdout
-    except (OSError, subprocess.SubprocessError):
-        return {}
+    return git_dates_later(docs_dir)()
+
+
+def _parse(out: str) -> dict[str, dt.date]:
     dates: dict[str, dt.date] = {}
     current: dt.date | None = None
     for line in out.splitlines():

@@ -27,7 +27,7 @@ GLOSSARY = "glossary.md"
 SOURCES = "sources.md"
 _JINJA = ("{{", "{%")
 _handbook: list = []  # [Handbook] of the current build
-_dates: dict = {}
+_dates: list = []  # [function giving the git dates], git log running beside the build
 _terms: list = []
 
 
@@ -40,8 +40,7 @@ def on_config(config):
     hb = load_cached(config["docs_dir"])  # loaded and validated by the macros plugin, which runs first
     _handbook[:] = [hb]
     _terms[:] = render.glossary_terms(hb)
-    _dates.clear()
-    _dates.update(history.git_dates(Path(config["docs_dir"])))
+    _dates[:] = [history.git_dates_later(Path(config["docs_dir"]))]
     pages = [{role.name: render.induction_ref(role.id)} for role in hb.roles.values()]
     config["nav"] = _with_paths(config["nav"], pages) if config["nav"] else None
     return config
@@ -91,7 +90,7 @@ def on_page_markdown(markdown, page, config, files):
     page.meta.setdefault("render_macros", any(mark in markdown for mark in _JINJA))
     docs_dir = Path(config["docs_dir"])
     sources = GENERATED_FROM if page.meta.get("generated") else (page.file.src_uri,)
-    found = [history.last_updated(docs_dir, rel, _dates) for rel in sources]
+    found = [history.last_updated(docs_dir, rel, _dates[0]()) for rel in sources]
     updated, how = max(found)
     owner = _handbook[0].roles.get(page.meta.get("owner") or "")
     page.meta["hb_facts"] = {
