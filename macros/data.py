@@ -20,7 +20,7 @@ import yaml
 from markdown.extensions.toc import slugify
 from pydantic import ValidationError
 
-from macros import model
+from macros import model, yamlio
 from macros.model import FILES, STAGES, ChecklistItem, Record
 
 DATA_DIR = "data"
@@ -97,27 +97,6 @@ def outline(docs_dir: Path, page: str) -> tuple[str, dict[str, str]]:
             headings[match.group(3) or slugify(label, "-")] = label
             first = first or label
     return str(meta.get("title") or first or page), headings
-
-
-class _UniqueKeyLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
-    """A safe loader (libyaml's when available: several times faster) that rejects
-    a key given twice in one mapping."""
-
-
-def _construct_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
-    seen: set = set()
-    for key_node, _value in node.value:
-        # keys are plain scalars in our files: compare them as written, without building them
-        key = (key_node.tag, key_node.value) if isinstance(key_node, yaml.ScalarNode) else id(key_node)
-        if key in seen:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"duplicate key {key_node.value!r} (a key may appear once per item)", key_node.start_mark
-            )
-        seen.add(key)
-    return loader.construct_mapping(node, deep=deep)
-
-
-_UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
@@ -203,7 +182,7 @@ def _read_yaml(path: Path, name: str, report: _Report) -> list | None:
         report.add(name, f"file not found; expected a YAML list of items at {path}")
         return None
     try:
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_UniqueKeyLoader)  # noqa: S506 (safe loader subclass)
+        raw = yamlio.load(path.read_text(encoding="utf-8"))
     except UnicodeDecodeError as exc:
         report.add(name, f"not UTF-8 text ({exc.reason}); save the file as UTF-8")
         return None
@@ -317,7 +296,7 @@ def front_matter(source: str) -> tuple[dict | None, str | None]:
     if end < 0:
         return None, "front matter is not closed with a '---' line"
     try:
-        meta = yaml.load(source[3:end], Loader=_UniqueKeyLoader)  # noqa: S506 (safe loader subclass)
+        meta = yaml.load(source[3:end], Loader=yamlio.UniqueKeyLoader)  # noqa: S506 (safe loader subclass)
     except yaml.YAMLError as exc:
         return None, _yaml_problem(exc, "malformed front matter", first_line=2, first_position=3)
     if not isinstance(meta, dict):
