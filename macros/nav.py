@@ -53,7 +53,8 @@ def relative_url(url: str, page_parts: tuple[str, ...]) -> str:
 
 def _page_parts(page_url: str) -> tuple[str, ...] | None:
     folder, _, name = page_url.rpartition("/")
-    return _parts(folder if "." in name else page_url) if page_url else ()
+    where = folder if "." in name else page_url  # 'a/b/' or, without directory URLs, 'a/b.html'
+    return _parts(where) if where else ()
 
 
 def _entries(items: Iterable) -> Iterable:
@@ -62,8 +63,9 @@ def _entries(items: Iterable) -> Iterable:
         yield from _entries(entry.children or ())
 
 
-def supported(nav, features: Iterable[str]) -> bool:
-    """Whether every entry is one this module draws exactly as Material would."""
+def supported(nav) -> bool:
+    """Whether every entry is one this module draws exactly as Material would (every
+    theme feature is: they only change which entries are sections, pruned or open)."""
     for entry in _entries(nav.items):
         if any(getattr(entry, name, None) for name in _ENTRY_ATTRS):
             return False

@@ -34,8 +34,7 @@ def on_nav(nav, config, files):
 
 def on_env(env, config, files):
     """Draw the sidebar with macros.nav where it can, else with Material's template."""
-    features = config["theme"]["features"] or []
-    if _nav and sidebar.supported(_nav[0], features):
+    if _nav and sidebar.supported(_nav[0]):
         env.globals["handbook_nav"] = sidebar.primary
     else:
         env.globals.pop("handbook_nav", None)

@@ -5,9 +5,12 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
+from mkdocs.utils import normalize_url
 
+from macros.nav import _Nav
 from tests.bench.synthetic import generate
 from tests.conftest import Site, mkdocs
 
@@ -88,3 +91,18 @@ def test_what_the_module_does_not_draw_is_left_to_material(project, tmp_path):
     nav = html[html.index('<nav class="md-nav md-nav--primary"'):]
     insights = nav[: nav.index('href="../insights/"') + 400]
     assert "<svg" in insights[insights.rindex("<li"):]
+
+
+PAGE_URLS = ["", "a/", "a/b/", "a/b/c/", "index.html", "a/index.html", "a/b/x.html", "x/y/", "a.b/", "a/b.c/d/"]
+ENTRY_URLS = ["", "./", "a/", "a/b/", "a/b/c/", "a/x/", "x/", "index.html", "a/b/x.html", "https://example.org/",
+              "/abs/", "#frag", "../up/", "a/./b/", "a//b/", "a.b/", "a/b.c/d/", "a/index.html"]
+
+
+@pytest.mark.parametrize("page_url", PAGE_URLS)
+def test_relative_urls_are_mkdocs_own(page_url):
+    """Every entry URL, from every kind of page (with and without directory URLs), is
+    what MkDocs' normalize_url gives; what the fast path does not handle it hands over."""
+    page = SimpleNamespace(url=page_url)  # all that normalize_url reads of a page
+    drawer = _Nav(page, [])
+    for url in ENTRY_URLS:
+        assert drawer.url(url) == normalize_url(url, page=page), (page_url, url)
