@@ -4,7 +4,8 @@ Material's ``partials/nav-item.html`` draws the sidebar with one Jinja macro cal
 entry, and every page carries the sidebar: on a 1,000-page handbook that was the
 largest single cost of the build (about 5 ms a page, more than Markdown). This module
 draws the same markup from the same MkDocs objects, following that template branch by
-branch (Material 9.7), in a fraction of the time. ``overrides/partials/nav.html``
+branch (Material 9.7), in a fraction of the time; a section the page is not in is
+drawn once for all the pages of a folder (:class:`_Memo`). ``overrides/partials/nav.html``
 uses it, and falls back to Material's own template for anything this does not draw
 (see :func:`supported`). ``tests/test_nav.py`` builds the handbook both ways and
 compares the navigation of every page.
@@ -75,9 +76,49 @@ def supported(nav) -> bool:
     return True
 
 
+class _Memo:
+    """Sections the page is not in, drawn once per build for each group of pages
+    that shows them alike: their markup then differs only in its relative links,
+    which are the same from every page of one folder (unless a link leads into the
+    page's own folder, in which case the page alone gets the drawing)."""
+
+    def __init__(self, nav, features: frozenset[str]):
+        self.nav, self.features = nav, features
+        self.drawn: dict[tuple, str] = {}
+        self._under: dict[int, frozenset | None] = {}
+
+    def under(self, entry) -> frozenset | None:
+        """Every folder on the way to every link in the section; None when a link is
+        not a plain site path (then the section is drawn for each page)."""
+        key = id(entry)
+        if key not in self._under:
+            found: set[tuple[str, ...]] = set()
+            for child in _entries(entry.children):
+                url = getattr(child, "url", None)
+                if url is None:
+                    continue
+                parts = _parts(url)
+                if parts is None:
+                    found = None
+                    break
+                found.update(parts[:n] for n in range(len(parts) + 1))
+            self._under[key] = frozenset(found) if found is not None else None
+        return self._under[key]
+
+
+_memo: list[_Memo] = []  # [the memo of the nav being drawn]
+
+
+def _memo_for(nav, features: frozenset[str]) -> _Memo:
+    if not _memo or _memo[0].nav is not nav or _memo[0].features != features:
+        _memo[:] = [_Memo(nav, features)]
+    return _memo[0]
+
+
 class _Nav:
-    def __init__(self, page, features: Iterable[str]):
+    def __init__(self, page, features: Iterable[str], memo: _Memo | None = None):
         self.page = page
+        self.memo = memo
         features = set(features)
         self.indexes = "navigation.indexes" in features
         self.tabs = "navigation.tabs" in features
@@ -106,6 +147,26 @@ class _Nav:
         self.out.append(f'<a href="{self.url(first.url)}" class="md-nav__link">{self.content(ref.title)}{icon}</a>')
 
     def item(self, entry, path: str, level: int, parent) -> None:
+        active = getattr(entry, "active", False)
+        if not entry.children or active or self.memo is None or self.page_parts is None:
+            self.draw(entry, path, level, parent)
+            return
+        under = self.memo.under(entry)
+        if under is None:
+            self.draw(entry, path, level, parent)
+            return
+        parts = self.page_parts
+        where = parts if parts in under else (parts[:-1], len(parts))
+        key = (id(entry), path, level, bool(parent and parent.active), where)
+        drawn = self.memo.drawn.get(key)
+        if drawn is None:
+            start = len(self.out)
+            self.draw(entry, path, level, parent)
+            drawn = self.memo.drawn[key] = "".join(self.out[start:])
+            del self.out[start:]
+        self.out.append(drawn)
+
+    def draw(self, entry, path: str, level: int, parent) -> None:
         out, page = self.out, self.page
         active = getattr(entry, "active", False)
         cls = "md-nav__item md-nav__item--active" if active else "md-nav__item"
@@ -179,7 +240,8 @@ class _Nav:
 def primary(nav, page, features: Iterable[str]) -> list[str]:
     """The entries of the primary navigation for ``page``, as HTML: one string, or two
     with the page's table of contents (``partials/toc.html``) to go between them."""
-    drawer = _Nav(page, features)
+    features = frozenset(features)
+    drawer = _Nav(page, features, _memo_for(nav, features))
     for number, entry in enumerate(nav.items, 1):
         drawer.item(entry, f"__nav_{number}", 1, None)
     return "".join(drawer.out).split(TOC)

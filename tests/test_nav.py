@@ -106,3 +106,28 @@ def test_relative_urls_are_mkdocs_own(page_url):
     drawer = _Nav(page, [])
     for url in ENTRY_URLS:
         assert drawer.url(url) == normalize_url(url, page=page), (page_url, url)
+
+
+def test_sidebar_when_a_section_links_into_the_page_folder(project, tmp_path):
+    """A page at guide/ in one section, another at guide/deeper/ in a section the first
+    is not in: the second section's links differ for guide/ and for its neighbours,
+    so each gets its own drawing (macros.nav._Memo), still Material's markup."""
+    front = ("---\ndescription: A page made by the test, with a description long enough to pass.\n"
+             "owner: cpo\nreview_by: 2099-01-01\n---\n\n# {title}\n\nText.\n")
+    (project / "docs/guide.md").write_text(front.format(title="Guide"))
+    (project / "docs/guide").mkdir()
+    (project / "docs/guide/deeper.md").write_text(front.format(title="Deeper"))
+    (project / "docs/guide/more.md").write_text(front.format(title="More"))
+    config = project / "mkdocs.yml"
+    text = config.read_text()
+    text = text.replace("      - Interview for partner fit: playbooks/interview-for-fit.md\n",
+                        "      - Interview for partner fit: playbooks/interview-for-fit.md\n"
+                        "      - Guide: guide.md\n      - More: guide/more.md\n")
+    text = text.replace("  - Reference:\n", "  - Deeper:\n      - Nested:\n          - guide/deeper.md\n  - Reference:\n")
+    config.write_text(text)
+    assert mkdocs(project, tmp_path / "ours").returncode == 0
+    ours = Site(tmp_path / "ours")
+    assert 'href="deeper/"' in ours.html("guide") and 'href="../deeper/"' in ours.html("guide/more")
+    _without_our_nav(project)
+    assert mkdocs(project, tmp_path / "material").returncode == 0
+    assert assert_same_sidebars(tmp_path / "ours", tmp_path / "material") >= 40
