@@ -83,8 +83,9 @@ def test_no_page_requests_another_host(browser, server, site):
     assert not foreign, "requests to other hosts:\n" + "\n".join(sorted(set(foreign)))
 
 
-def test_search_index_loads_only_when_someone_searches(browser, server):
-    """A first visit does not download the search index; opening search does, and finds results."""
+def test_search_loads_only_when_someone_searches(browser, server):
+    """A first visit downloads neither the search index nor the search worker; opening search
+    loads both, and finds results."""
     context = browser.new_context()
     requested: list[str] = []
     context.on("request", lambda req: requested.append(urlparse(req.url).path))
@@ -92,12 +93,34 @@ def test_search_index_loads_only_when_someone_searches(browser, server):
     page.goto(f"{server.url}induction/engineer/", wait_until="networkidle")
     page.wait_for_timeout(300)
     assert "/search/search_index.json" not in requested
-    assert any(p.endswith(".min.js") for p in requested)  # Material itself did load
+    assert not [p for p in requested if "/workers/search." in p]
+    assert any("/javascripts/bundle." in p for p in requested)  # Material itself did load
     page.click(".md-search__input")
     page.fill(".md-search__input", "feature factory")
     page.wait_for_selector(".md-search-result__item", timeout=10_000)
     assert "/search/search_index.json" in requested
+    assert [p for p in requested if "/workers/search." in p]
     assert "Feature factory" in page.locator(".md-search-result").inner_text()
+    context.close()
+
+
+def test_search_works_after_moving_between_pages(browser, server):
+    """With instant navigation the page is swapped in place; search, started or not, keeps working."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(f"{server.url}induction/engineer/", wait_until="networkidle")
+    page.locator(".md-sidebar--primary a[href$='partnership-model/']").first.click()
+    page.wait_for_url("**/partnership-model/")
+    page.click(".md-search__input")
+    page.fill(".md-search__input", "feature factory")
+    page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    page.keyboard.press("Escape")
+    page.locator(".md-sidebar--primary a[href$='glossary/']").first.click()
+    page.wait_for_url("**/glossary/")
+    page.click(".md-search__input")
+    page.fill(".md-search__input", "outcomes")
+    page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    assert "outcome" in page.locator(".md-search-result").inner_text().lower()
     context.close()
 
 
