@@ -103,16 +103,17 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
-    """Put back the HTML the macros kept out of Markdown's way (and register its
-    anchors, so links to them are checked); link the first use of each glossary term
-    to its definition; add the Sources note for the ids the page carries (front
-    matter and data shown)."""
-    html, anchors = stash.restore(html)
-    if anchors:
-        page.present_anchor_ids = (page.present_anchor_ids or set()) | anchors
+    """Link the first use of each glossary term in the page's prose to its definition;
+    put back the HTML the macros kept out of Markdown's way (and register its anchors,
+    so links to them are checked); add the Sources note for the ids the page carries
+    (front matter and data shown). Glossary links go in first, so checklists, which
+    are data rather than prose, get none on any page."""
     glossary = files.get_file_from_path(GLOSSARY)
     if glossary is not None and page.file.src_uri != GLOSSARY:
         html = render.link_terms(html, _terms, get_relative_url(glossary.url, page.url))
+    html, anchors = stash.restore(html)
+    if anchors:
+        page.present_anchor_ids = (page.present_anchor_ids or set()) | anchors
     sources = files.get_file_from_path(SOURCES)
     carried = set(page.meta.get("carries") or []) | credits.carried()
     if sources is not None and carried:

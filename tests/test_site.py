@@ -110,6 +110,21 @@ def test_glossary_terms_are_linked_where_used(site):
     assert 'class="hb-term"' not in site.html("glossary")
 
 
+def test_checklists_carry_no_glossary_links(site):
+    """Checklist items are data, not prose: the same item reads the same on every page,
+    with no glossary link (a link inside a checkbox label would tick the box), while the
+    prose around them keeps its links."""
+    for page in ("checklist-items", "induction/engineer", "induction/cto"):
+        html = site.html(page)
+        lists = re.findall(r'<ul class="hb-items.*?</ul>', html, re.S)
+        assert lists and all("<li" in block for block in lists), page
+        assert not [block for block in lists if 'class="hb-term"' in block], page
+    item = re.search(r'<li class="hb-anchor" id="learn-the-planning-rhythm">(.*?)<span', site.html("checklist-items"))
+    assert item and item.group(1) == ("Attend one planning session and one showcase, and write down "
+                                      "who was missing from the room.")
+    assert 'class="hb-term"' in site.html("partnership-model")
+
+
 def test_contributing_example_item_appears_on_the_path(project, tmp_path):
     """Following CONTRIBUTING.md's example puts the new item on the engineer's path."""
     guide = (project / "CONTRIBUTING.md").read_text()
