@@ -160,4 +160,5 @@ def test_links_to_checklist_items_are_checked(project, tmp_path):
 def test_no_placeholder_is_left_in_any_page(site):
     """Every block a macro kept out of Markdown's way is back in the written page."""
     for page in site.pages():
-        assert "hb-raw:" not in page.read_text(encoding="utf-8"), page
+        text = page.read_text(encoding="utf-8")
+        assert "hb-raw:" not in text and "hb-search:" not in text, page
