@@ -30,6 +30,8 @@ _handbook: list = []  # [Handbook] of the current build
 _dates: list = []  # [function giving the git dates], git log running beside the build
 _terms: list = []
 
+history.defer_macros_git_info()  # before the macros plugin's on_config fills its variables
+
 
 def on_config(config):
     if "MIKE_DOCS_VERSION" not in os.environ:
