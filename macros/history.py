@@ -45,11 +45,6 @@ def git_dates_later(docs_dir: Path) -> Callable[[], dict[str, dt.date]]:
     return dates
 
 
-def git_dates(docs_dir: Path) -> dict[str, dt.date]:
-    """Last commit date of every tracked file under docs_dir, keyed by path relative to it."""
-    return git_dates_later(docs_dir)()
-
-
 def _parse(out: str) -> dict[str, dt.date]:
     dates: dict[str, dt.date] = {}
     current: dt.date | None = None
@@ -72,8 +67,10 @@ def last_updated(docs_dir: Path, rel: str, dates: dict[str, dt.date]) -> tuple[d
 
 class LazyInfo(dict):
     """A dict filled on first lookup: ``{{ git.short_commit }}`` in a page still works,
-    and a build where no page asks costs nothing. Copies and JSON dumps of it (which
-    mkdocs-macros makes for its debug log) see it empty rather than fill it."""
+    and a build where no page asks costs nothing. ``keys()`` and ``values()`` are left
+    as dict's on purpose: ``dict(info)`` reads a dict subclass through ``keys()``, so
+    plain copies and JSON dumps of it (which mkdocs-macros makes for its debug log)
+    see it empty rather than run git."""
 
     def __init__(self, compute: Callable[[], dict[str, Any] | None]):
         super().__init__()

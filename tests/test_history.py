@@ -31,7 +31,7 @@ def test_newest_commit_wins_and_untracked_files_fall_back(tmp_path):
     git(tmp_path, "commit", "-qam", "second", date="2025-03-04T10:00:00")
     (docs / "new.md").write_text("not committed")
 
-    dates = history.git_dates(docs)
+    dates = history.git_dates_later(docs)()
     assert dates == {"a.md": dt.date(2025, 3, 4), "b.md": dt.date(2025, 1, 2)}
     assert history.last_updated(docs, "a.md", dates) == (dt.date(2025, 3, 4), "git")
     assert history.last_updated(docs, "new.md", dates) == (dt.date.today(), "file")
@@ -40,7 +40,7 @@ def test_newest_commit_wins_and_untracked_files_fall_back(tmp_path):
 def test_no_repository_means_file_dates(tmp_path):
     """Outside a git checkout (an exported tarball, say) every page falls back to its file date."""
     (tmp_path / "page.md").write_text("x")
-    assert history.git_dates(tmp_path) == {}
+    assert history.git_dates_later(tmp_path)() == {}
     assert history.last_updated(tmp_path, "page.md", {})[1] == "file"
 
 

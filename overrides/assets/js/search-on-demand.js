@@ -23,13 +23,17 @@
     if (release) { release(); release = null; }
   }
 
-  function isIndex(input) {
-    var url = typeof input === "string" ? input : input && input.url;
+  // Whether a URL (relative to the page, as Material gives it) has a path that matches.
+  function pathMatches(url, pattern) {
     try {
-      return /\/search\/search_index\.json$/.test(new URL(String(url), window.location.href).pathname);
+      return pattern.test(new URL(String(url), window.location.href).pathname);
     } catch (err) {
       return false;
     }
+  }
+
+  function isIndex(input) {
+    return pathMatches(typeof input === "string" ? input : input && input.url, /\/search\/search_index\.json$/);
   }
 
   // Material requests the index with XMLHttpRequest; fetch is covered for later versions.
@@ -57,11 +61,7 @@
   // The search worker: created for real on the first message Material posts.
   var RealWorker = window.Worker;
   function isSearchWorker(url) {
-    try {
-      return /\/workers\/search\.[^/]*\.js$/.test(new URL(String(url), window.location.href).pathname);
-    } catch (err) {
-      return false;
-    }
+    return pathMatches(url, /\/workers\/search\.[^/]*\.js$/);
   }
   function LazyWorker(url, options) {
     this.hbArgs = [url, options];
