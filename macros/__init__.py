@@ -13,5 +13,6 @@ The flow is data -> model -> HTML:
   links, the Sources note, page facts; :mod:`macros.stash` keeps generated
   checklist HTML out of Markdown's way;
 * :mod:`macros.theme`  - MkDocs hooks that make Material's page template cheaper,
-  output unchanged; :mod:`macros.nav` draws the sidebar in Python.
+  output unchanged; :mod:`macros.nav` draws the sidebar in Python; and Material's
+  stylesheet cut to the rules the site can use (:mod:`macros.css`).
 """

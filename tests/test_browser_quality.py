@@ -11,6 +11,8 @@ import pytest
 pytestmark = pytest.mark.browser
 AXE = Path(__file__).resolve().parent / "node_modules" / "axe-core" / "axe.min.js"
 PALETTES = {"light": "default", "dark": "slate"}
+# each scheme's colours, as mkdocs.yml sets them and Material writes them on <body>
+COLOURS = {"default": ("indigo", "indigo"), "slate": ("indigo", "light-blue")}
 
 
 def urls(site) -> list[str]:
@@ -36,12 +38,12 @@ def run_axe(page) -> list[dict]:
 def set_palette(page, scheme: str) -> None:
     """Switch Material's palette the way its toggle does, and wait for the repaint."""
     page.evaluate(
-        """scheme => {
+        """([scheme, primary, accent]) => {
             document.body.setAttribute('data-md-color-scheme', scheme);
-            const primary = scheme === 'slate' ? 'indigo' : 'indigo';
             document.body.setAttribute('data-md-color-primary', primary);
+            document.body.setAttribute('data-md-color-accent', accent);
         }""",
-        scheme,
+        [scheme, *COLOURS[scheme]],
     )
     page.wait_for_timeout(50)
 
