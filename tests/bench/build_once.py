@@ -1,11 +1,13 @@
 """Build one site in this process and print a JSON line of figures.
 
-    python -m tests.bench.build_once CONFIG SITE_DIR
+    python -m tests.bench.build_once CONFIG SITE_DIR [--parts]
 
 Figures: wall seconds, peak memory (MB), pages written, and the seconds spent
 inside our own code: the macros plugin (data loading, Jinja rendering of every
-page, our macros) and our MkDocs hooks. Run in a fresh process per build so peak
-memory belongs to that build alone.
+page, our macros) and our MkDocs hooks; ``theme`` is the part of that spent in
+macros/theme.py (the sidebar, the stylesheet cut). Run in a fresh process per build so peak
+memory belongs to that build alone. ``--parts`` also prints, to stderr, the time
+spent in each of our hooks.
 """
 
 from __future__ import annotations
@@ -31,15 +33,18 @@ def main() -> None:
     start = time.perf_counter()
     config = load_config(config_file=config_file, site_dir=site_dir, strict=False)
     ours = {"seconds": 0.0}
+    parts: dict[str, float] = {}  # seconds by hook, for --parts
 
-    def timed(method):
+    def timed(method, name: str):
         @functools.wraps(method)
         def wrapper(*args, **kwargs):
             t = time.perf_counter()
             try:
                 return method(*args, **kwargs)
             finally:
-                ours["seconds"] += time.perf_counter() - t
+                spent = time.perf_counter() - t
+                ours["seconds"] += spent
+                parts[name] = parts.get(name, 0.0) + spent
         return wrapper
 
     for methods in config.plugins.events.values():
@@ -49,12 +54,17 @@ def main() -> None:
             is_macros = type(owner).__module__.startswith("mkdocs_macros") if owner is not None else False
             is_hooks = module.startswith("macros/")  # hooks are named by their path: macros/hooks.py
             if is_macros or is_hooks:
-                methods[i] = timed(method)
+                where = "mkdocs_macros" if is_macros else module
+                methods[i] = timed(method, f"{where}.{method.__name__}")
     build(config)
     wall = time.perf_counter() - start
     pages = sum(1 for _root, _dirs, files in os.walk(site_dir) for f in files if f == "index.html")
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({"wall": wall, "peak_mb": peak_mb, "pages": pages, "ours": ours["seconds"]}))
+    if "--parts" in sys.argv[3:]:
+        for name, spent in sorted(parts.items(), key=lambda item: -item[1]):
+            print(f"{spent * 1000:8.1f} ms  {name}", file=sys.stderr)
+    theme = sum(spent for name, spent in parts.items() if name.startswith("macros/theme.py."))
+    print(json.dumps({"wall": wall, "peak_mb": peak_mb, "pages": pages, "ours": ours["seconds"], "theme": theme}))
 
 
 if __name__ == "__main__":
