@@ -29,15 +29,16 @@ _WORD = re.compile(r"[A-Za-z_][\w-]*")
 _PREFIX = re.compile(r"[A-Za-z_][\w-]*[-_]$")
 
 # what a selector holds that says nothing about which classes it needs
-_STRING = re.compile(r""""(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'""", re.S)
+_QUOTED = r""""(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'"""  # a string, either quote, escapes and all
+_STRING = re.compile(_QUOTED, re.S)
 _ATTRIBUTE = re.compile(r"\[[^\]]*\]")
 _INNERMOST_GROUP = re.compile(r"\([^()]*\)")
 _SELECTOR_CLASS = re.compile(r"\.(-?[A-Za-z_][\w-]*)")
 # what the cut must see: braces outside strings, comments and unquoted url()s
-_STRUCTURE = re.compile(r""""(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|/\*.*?\*/|url\((?!\s*["'])[^)]*\)|[{}]""", re.S)
+_STRUCTURE = re.compile(_QUOTED + r"""|/\*.*?\*/|url\((?!\s*["'])[^)]*\)|[{}]""", re.S)
 _COMMENT = re.compile(r"/\*.*?\*/", re.S)
-_STRING_OR_SEMICOLON = re.compile(r""""(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|;""", re.S)
-_SELECTOR_TOKEN = re.compile(r""""(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|[()\[\],]""", re.S)
+_STRING_OR_SEMICOLON = re.compile(_QUOTED + "|;", re.S)
+_SELECTOR_TOKEN = re.compile(_QUOTED + r"|[()\[\],]", re.S)
 _NEEDS_CARE = re.compile(r"""[()\[\]"'\\]""")  # a selector with any of these is read the slow way
 # at-rules that hold rules (cut inside them); every other at-rule is kept whole
 _GROUPS = ("@media", "@supports", "@container", "@layer", "@document", "@-moz-document")

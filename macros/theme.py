@@ -74,7 +74,7 @@ def _inputs_digest(config, files) -> str:
     name whenever what it was cut for may have changed, so no browser keeps a stale
     copy of it."""
     digest = hashlib.sha256(metadata.version("mkdocs-material").encode())
-    roots = [Path(config["docs_dir"]), Path(config["theme"].custom_dir or config["docs_dir"])]
+    roots = list(dict.fromkeys(Path(d) for d in (config["docs_dir"], config["theme"].custom_dir) if d))
     sources = sorted(Path(f.abs_src_path) for f in files if f.abs_src_path)
     code = Path(__file__).parent
     named = [(path.relative_to(root), path) for path in sources for root in roots if path.is_relative_to(root)]
