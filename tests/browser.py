@@ -61,3 +61,10 @@ class StaticServer:
     def __exit__(self, *exc) -> None:
         self.httpd.shutdown()
         self.httpd.server_close()
+
+
+def search(page, query: str, timeout: int = 10_000) -> None:
+    """Search the way a reader does: click the search box, type, wait for results."""
+    page.click(".md-search__input")
+    page.fill(".md-search__input", query)
+    page.wait_for_selector(".md-search-result__item", timeout=timeout)

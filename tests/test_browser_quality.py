@@ -8,6 +8,8 @@ from urllib.parse import urlparse
 
 import pytest
 
+from tests.browser import search
+
 pytestmark = pytest.mark.browser
 AXE = Path(__file__).resolve().parent / "node_modules" / "axe-core" / "axe.min.js"
 PALETTES = {"light": "default", "dark": "slate"}
@@ -97,9 +99,7 @@ def test_search_loads_only_when_someone_searches(browser, server):
     assert "/search/search_index.json" not in requested
     assert not [p for p in requested if "/workers/search." in p]
     assert any("/javascripts/bundle." in p for p in requested)  # Material itself did load
-    page.click(".md-search__input")
-    page.fill(".md-search__input", "feature factory")
-    page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    search(page, "feature factory")
     assert "/search/search_index.json" in requested
     assert [p for p in requested if "/workers/search." in p]
     assert "Feature factory" in page.locator(".md-search-result").inner_text()
@@ -113,15 +113,11 @@ def test_search_works_after_moving_between_pages(browser, server):
     page.goto(f"{server.url}induction/engineer/", wait_until="networkidle")
     page.locator(".md-sidebar--primary a[href$='partnership-model/']").first.click()
     page.wait_for_url("**/partnership-model/")
-    page.click(".md-search__input")
-    page.fill(".md-search__input", "feature factory")
-    page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    search(page, "feature factory")
     page.keyboard.press("Escape")
     page.locator(".md-sidebar--primary a[href$='glossary/']").first.click()
     page.wait_for_url("**/glossary/")
-    page.click(".md-search__input")
-    page.fill(".md-search__input", "outcomes")
-    page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    search(page, "outcomes")
     assert "outcome" in page.locator(".md-search-result").inner_text().lower()
     context.close()
 

@@ -61,7 +61,7 @@ def weight(site: Path, path: str) -> dict[str, int]:
     search (the search index, and everything else it brings: Material's worker)."""
     from playwright.sync_api import sync_playwright
 
-    from tests.browser import CHROMIUM, CHROMIUM_FLAGS, COMPRESSIBLE, StaticServer
+    from tests.browser import CHROMIUM, CHROMIUM_FLAGS, COMPRESSIBLE, StaticServer, search
 
     def size(url: str) -> int:
         file = site / urlparse(url).path.lstrip("/")
@@ -78,9 +78,7 @@ def weight(site: Path, path: str) -> dict[str, int]:
         page.goto(srv.url + path, wait_until="networkidle")
         page.wait_for_timeout(500)
         first = set(urls)
-        page.click(".md-search__input")
-        page.fill(".md-search__input", "partner")
-        page.wait_for_selector(".md-search-result__item", timeout=15_000)
+        search(page, "partner", timeout=15_000)
         searched = set(urls) - first
         browser.close()
     index = sum(size(u) for u in searched if urlparse(u).path.endswith("/search_index.json"))
