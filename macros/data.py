@@ -296,7 +296,7 @@ def front_matter(source: str) -> tuple[dict | None, str | None]:
     if end < 0:
         return None, "front matter is not closed with a '---' line"
     try:
-        meta = yaml.load(source[3:end], Loader=yamlio.UniqueKeyLoader)  # noqa: S506 (safe loader subclass)
+        meta = yamlio.load(source[3:end])
     except yaml.YAMLError as exc:
         return None, _yaml_problem(exc, "malformed front matter", first_line=2, first_position=3)
     if not isinstance(meta, dict):
