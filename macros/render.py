@@ -13,9 +13,11 @@ read it, by ``html.escape`` in plain HTML. ``<script>`` in a YAML field shows as
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from collections.abc import Callable, Iterable
+from typing import NamedTuple
 
 from macros.data import Handbook
 from macros.model import STAGES, ChecklistItem, Module, RightPair, Role
@@ -450,40 +452,82 @@ _TAG_NAME = re.compile(r"<\s*(/?)\s*([a-zA-Z0-9]+)")
 _VOID = {"br", "hr", "img", "input", "meta", "link", "wbr", "source", "area", "col", "embed", "param", "track"}
 
 
-def link_terms(html_text: str, terms: list[tuple[str, str, str]], href: str) -> str:
+class _Terms(NamedTuple):
+    by_phrase: dict[str, tuple[str, str]]  # lower-cased phrase -> (anchor, definition)
+    pattern: re.Pattern  # any phrase, lower case, on word boundaries; the longest first
+    wanted: frozenset[str]  # every anchor
+
+
+@functools.lru_cache(maxsize=8)
+def _compiled(terms: tuple[tuple[str, str, str], ...]) -> _Terms:
+    by_phrase = {_lower(phrase): (anchor, definition) for phrase, anchor, definition in terms}
+    alternatives = "|".join(re.escape(p) for p in sorted(by_phrase, key=len, reverse=True))
+    pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+    return _Terms(by_phrase, pattern, frozenset(anchor for anchor, _definition in by_phrase.values()))
+
+
+def _lower(value: str) -> str:
+    """``value`` in lower case, character for character (str.lower makes 'İ' two)."""
+    low = value.lower()
+    return low if len(low) == len(value) else "".join(c.lower()[0] for c in value)
+
+
+def link_terms(html_text: str, terms: Iterable[tuple[str, str, str]], href: str) -> str:
     """Link the first use of each glossary term in page prose.
 
     ``terms`` holds (phrase, anchor, definition); ``href`` is the glossary page's URL
-    relative to this page. Text inside links, headings, code, citations, navigation,
-    controls and elements marked ``data-no-glossary`` is left alone, and each term is
-    linked once per page.
-    """
-    if not terms:
-        return html_text
-    by_phrase = {phrase.lower(): (anchor, definition) for phrase, anchor, definition in terms}
-    alternatives = "|".join(re.escape(p) for p in sorted(by_phrase, key=len, reverse=True))
-    pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.I)
-    wanted = {anchor for anchor, _definition in by_phrase.values()}
-    done: set[str] = set()
+    relative to this page. Phrases match whole words, whatever their case; where
+    phrases overlap, the longest wins. Text inside links, headings, code, citations,
+    navigation, controls and elements marked ``data-no-glossary`` is left alone, and
+    each term is linked once per page.
 
-    def link_text(part: str) -> str:
-        out, last = [], 0
-        for match in pattern.finditer(part):
-            anchor, definition = by_phrase[match.group().lower()]
+    Only the stretches of prose that hold a phrase are searched with the pattern: a
+    plain text search of the page in lower case finds where the next use of any
+    term not yet linked can be, and the text up to there is passed over.
+    """
+    terms = _compiled(tuple(terms))
+    if not terms.by_phrase:
+        return html_text
+    low = _lower(html_text)
+    done: set[str] = set()
+    # where each phrase of a term not yet linked next occurs (maybe in a tag, or in
+    # text that must not get links), searched again once the walk has passed it
+    upcoming = {phrase: low.find(phrase) for phrase in terms.by_phrase}
+    upcoming = {phrase: at for phrase, at in upcoming.items() if at >= 0}
+
+    def advance(past: int) -> int:
+        """Drop phrases of linked terms and look again for those passed; the nearest."""
+        for phrase, at in list(upcoming.items()):
+            if terms.by_phrase[phrase][0] in done:
+                del upcoming[phrase]
+            elif at < past:
+                at = low.find(phrase, past)
+                if at < 0:
+                    del upcoming[phrase]
+                else:
+                    upcoming[phrase] = at
+        return min(upcoming.values(), default=len(low))
+
+    def link_text(start: int, end: int) -> str:
+        out, last = [], start
+        for match in terms.pattern.finditer(low, start, end):
+            anchor, definition = terms.by_phrase[match.group()]
             if anchor in done:
                 continue
             done.add(anchor)
-            out.append(part[last: match.start()])
+            out.append(html_text[last: match.start()])
             out.append(f'<a class="hb-term" href="{attr(href)}#{attr(anchor)}" '
-                       f'title="{attr(definition)}">{match.group()}</a>')
+                       f'title="{attr(definition)}">{html_text[match.start(): match.end()]}</a>')
             last = match.end()
-        out.append(part[last:])
+        out.append(html_text[last:end])
         return "".join(out)
 
     # While inside an element that must not get links, track every element opened in it,
     # so nested tags of the same name cannot end the exclusion early.
     out, skipping = [], []
+    nearest, end = advance(0), 0
     for part in _TAG.split(html_text):
+        start, end = end, end + len(part)
         if part.startswith("<"):
             match = _TAG_NAME.match(part)
             if match:
@@ -494,13 +538,18 @@ def link_terms(html_text: str, terms: list[tuple[str, str, str]], href: str) -> 
                 elif not closing and not void and (skipping or name in _SKIP_TAGS or "data-no-glossary" in part):
                     skipping.append(name)
             out.append(part)
-        elif not skipping and part.strip() and done != wanted:
-            out.append(link_text(part))
+        elif nearest < end and not skipping:
+            out.append(link_text(start, end))
         else:
             out.append(part)
+        if nearest < end:
+            nearest = advance(end)
+            if not upcoming:  # every term linked, or no more uses: the rest stays as it is
+                out.append(html_text[end:])
+                break
     return "".join(out)
 
 
-def glossary_terms(hb: Handbook) -> list[tuple[str, str, str]]:
+def glossary_terms(hb: Handbook) -> tuple[tuple[str, str, str], ...]:
     """(phrase, anchor, definition) for every glossary term and its aliases."""
-    return [(phrase, t.id, t.definition) for t in hb.glossary.values() for phrase in (t.term, *t.aliases)]
+    return tuple((phrase, t.id, t.definition) for t in hb.glossary.values() for phrase in (t.term, *t.aliases))

@@ -94,3 +94,14 @@ def test_link_terms_respects_no_glossary_regions():
     out = render.link_terms(html, terms, "g/")
     assert out.count('class="hb-term"') == 1
     assert 'and CPTO</span> then <a class="hb-term" href="g/#cpto" title="Both roles in one.">CPTO</a>.' in out
+
+
+def test_link_terms_finds_a_use_after_text_that_changes_length_in_lower_case():
+    """Prose is searched in lower case; a character that lower-cases to two ('İ') must not
+    shift where the link goes. A phrase inside a tag's attribute is not a use."""
+    terms = [("CPTO", "cpto", "Both roles in one."), ("tech debt", "tech-debt", "Work put off.")]
+    html = '<p title="cpto and tech debt">İİ İstanbul: the CPTO owns Tech Debt.</p>'
+    out = render.link_terms(html, terms, "g/")
+    assert out == ('<p title="cpto and tech debt">İİ İstanbul: the '
+                   '<a class="hb-term" href="g/#cpto" title="Both roles in one.">CPTO</a> owns '
+                   '<a class="hb-term" href="g/#tech-debt" title="Work put off.">Tech Debt</a>.</p>')
