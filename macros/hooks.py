@@ -113,7 +113,7 @@ def on_page_content(html, page, config, files):
     glossary = files.get_file_from_path(GLOSSARY)
     if glossary is not None and page.file.src_uri != GLOSSARY:
         html = render.link_terms(html, _terms, get_relative_url(glossary.url, page.url))
-    html, anchors = stash.restore(html)
+    html, anchors = stash.restore(html, page.file.src_uri)
     if anchors:
         page.present_anchor_ids = (page.present_anchor_ids or set()) | anchors
     sources = files.get_file_from_path(SOURCES)
@@ -125,7 +125,7 @@ def on_page_content(html, page, config, files):
 
 def on_post_page(output, page, config):
     """Put back the blocks the search index leaves out (see macros.stash)."""
-    return stash.restore_late(output)
+    return stash.restore_late(output, page.file.src_uri)
 
 
 def on_page_context(context, page, config, nav):

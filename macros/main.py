@@ -56,10 +56,12 @@ def _site_url(path: str, use_directory_urls: bool) -> str:
 
 
 def page_href(env):
-    """Resolve 'page.md#anchor' to a URL relative to the page being rendered."""
+    """Resolve 'page.md#anchor' to a URL relative to the page being rendered (a
+    checklist links the same few pages hundreds of times: each is resolved once)."""
     page_url = env.page.url
     use_directory_urls = env.conf["use_directory_urls"]
 
+    @functools.cache
     def href(ref: str) -> str:
         path, _, anchor = ref.partition("#")
         url = get_relative_url(_site_url(path, use_directory_urls), page_url)

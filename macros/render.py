@@ -116,13 +116,30 @@ def roles_table(hb: Handbook) -> str:
 
 # --- checklists -------------------------------------------------------------
 
-def _a(href: Href, ref: str, label: str) -> str:
-    return f'<a href="{attr(href(ref))}">{html.escape(label)}</a>'
+class _Links:
+    """The links a checklist repeats (a section, a role's induction path) for one page,
+    each built once: a checklist of thousands of items names a few dozen pages."""
 
+    def __init__(self, hb: Handbook, href: Href):
+        self.hb, self.href = hb, href
+        self.every_role = set(hb.roles)
+        self._built: dict[tuple[str, str], str] = {}
 
-def _section_a(hb: Handbook, href: Href, ref: str) -> str:
-    """HTML twin of section_link, for the plain-HTML checklists."""
-    return _a(href, ref, hb.titles.get(ref, ref))
+    def _a(self, ref: str, label: str) -> str:
+        built = self._built.get((ref, label))
+        if built is None:
+            built = self._built[ref, label] = f'<a href="{attr(self.href(ref))}">{html.escape(label)}</a>'
+        return built
+
+    def section(self, ref: str) -> str:
+        """HTML twin of section_link, for the plain-HTML checklists."""
+        return self._a(ref, self.hb.titles.get(ref, ref))
+
+    def role(self, role_id: str) -> str:
+        return self._a(induction_ref(role_id), self.hb.roles[role_id].short)
+
+    def for_everyone(self, item: ChecklistItem) -> bool:
+        return set(item.roles) == self.every_role
 
 
 def _by_stage(items: Iterable[ChecklistItem]) -> Iterable[tuple[str, str, list[ChecklistItem]]]:
@@ -134,25 +151,19 @@ def _by_stage(items: Iterable[ChecklistItem]) -> Iterable[tuple[str, str, list[C
             yield stage, label, staged
 
 
-def _item(hb: Handbook, item: ChecklistItem, role: Role, href: Href) -> str:
+def _item(links: _Links, item: ChecklistItem, partners: str) -> str:
     check = f"check-{item.id}"
-    names = ["Everyone"] if _for_everyone(hb, item) else [hb.roles[r].short for r in item.roles]
+    names = ["Everyone"] if links.for_everyone(item) else [links.hb.roles[r].short for r in item.roles]
     tags = " ".join(f'<span class="hb-tag">{html.escape(name)}</span>' for name in names)
-    section = _section_a(hb, href, item.section)
-    partners = ", ".join(_a(href, induction_ref(p), hb.roles[p].short) for p in role.pairs_with)
     return (
         f'<li class="hb-item hb-anchor" id="{attr(item.id)}" data-item="{attr(item.id)}">'
         f'<label class="hb-item__text" for="{check}">'
         f'<input type="checkbox" class="hb-check" id="{check}" data-item="{attr(item.id)}"> '
         f"{html.escape(item.text)}</label>"
-        f'<span class="hb-item__meta" data-no-glossary="true">From {section} · Meet: {partners} · '
-        f'<span class="hb-tags" aria-label="For">{tags}</span> · '
+        f'<span class="hb-item__meta" data-no-glossary="true">From {links.section(item.section)} · '
+        f'Meet: {partners} · <span class="hb-tags" aria-label="For">{tags}</span> · '
         f"{permalink(item.id, 'this item: ' + item.text)}</span></li>"
     )
-
-
-def _for_everyone(hb: Handbook, item: ChecklistItem) -> bool:
-    return set(item.roles) == set(hb.roles)
 
 
 def checklist(hb: Handbook, role_id: str, href: Href = root_href, key: str | None = None,
@@ -173,9 +184,11 @@ def checklist(hb: Handbook, role_id: str, href: Href = root_href, key: str | Non
         f'<span class="hb-progress__count" aria-live="polite">0 of {len(items)} done</span> '
         '<button type="button" class="md-button hb-progress__reset">Reset progress</button></div>',
     ]
+    links = _Links(hb, href)
+    partners = ", ".join(links.role(p) for p in role.pairs_with)
     for stage, label, staged in _by_stage(items):
         out.append(f'<h3 id="{attr(role_id)}-{stage}">{label}</h3>')
-        block = ['<ul class="hb-items">', *(_item(hb, i, role, href) for i in staged), "</ul>"]
+        block = ['<ul class="hb-items">', *(_item(links, i, partners) for i in staged), "</ul>"]
         out.append(raw("\n".join(block), False))  # inside data-search-exclude
     out.append("</section>")
     return "\n".join(out) + "\n"
@@ -184,13 +197,13 @@ def checklist(hb: Handbook, role_id: str, href: Href = root_href, key: str | Non
 def all_items(hb: Handbook, href: Href = root_href, raw: Raw = _same) -> str:
     """Every checklist item once, by stage, with the roles whose path holds it."""
     out = []
+    links = _Links(hb, href)
     for stage, label, staged in _by_stage(hb.checklist.values()):
         out.append(f"\n## {label} {{#{stage}}}\n")  # Markdown, so the stages are in the table of contents
         block = ['<ul class="hb-items hb-items--all">']
         for item in staged:
-            roles = ("everyone" if _for_everyone(hb, item)
-                     else ", ".join(_a(href, induction_ref(r), hb.roles[r].short) for r in item.roles))
-            section = _section_a(hb, href, item.section)
+            roles = "everyone" if links.for_everyone(item) else ", ".join(links.role(r) for r in item.roles)
+            section = links.section(item.section)
             block.append(
                 f'<li class="hb-anchor" id="{attr(item.id)}">{html.escape(item.text)}'
                 f'<span class="hb-item__meta" data-no-glossary="true">For {roles} · '

@@ -73,7 +73,7 @@ def test_blocks_the_index_reads_differently_are_given_whole(block):
     assert stash.for_search(block) is None
     stash.start_build()
     placeholder = stash.keep(block)
-    restored, _ids = stash.restore(placeholder)
+    restored, _ids = stash.restore(placeholder, "page.md")
     assert block in restored and "hb-search:" not in restored
 
 
