@@ -12,6 +12,7 @@ fills on every build with a dozen git processes, made lazy (``defer_macros_git_i
 from __future__ import annotations
 
 import datetime as dt
+import os
 import subprocess
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -56,12 +57,14 @@ def _parse(out: str) -> dict[str, dt.date]:
     return dates
 
 
-def last_updated(docs_dir: Path, rel: str, dates: dict[str, dt.date]) -> tuple[dt.date, str]:
+def last_updated(docs_dir: str | Path, rel: str, dates: dict[str, dt.date]) -> tuple[dt.date, str]:
     """(date, how it was found) for one file: 'git', or 'file' for the modification time."""
     if rel in dates:
         return dates[rel], "git"
-    path = docs_dir / rel
-    stamp = path.stat().st_mtime if path.exists() else dt.datetime.now().timestamp()
+    try:
+        stamp = os.stat(os.path.join(docs_dir, rel)).st_mtime
+    except OSError:  # a page generated in the build has no file
+        stamp = dt.datetime.now().timestamp()
     return dt.date.fromtimestamp(stamp), "file"
 
 

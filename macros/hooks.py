@@ -18,7 +18,7 @@ from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
 from macros import credits, history, render, stash
-from macros.data import load_cached
+from macros.data import loaded
 
 INDEX = "induction/index.md"
 # generated pages change when the data they are made from changes
@@ -39,7 +39,7 @@ def on_config(config):
         # the selector would fetch a file that is not there.
         config["extra"].pop("version", None)
     stash.start_build()
-    hb = load_cached(config["docs_dir"])  # loaded and validated by the macros plugin, which runs first
+    hb = loaded(config["docs_dir"])  # loaded and validated by the macros plugin, which runs first
     _handbook[:] = [hb]
     _terms[:] = render.glossary_terms(hb)
     _dates[:] = [history.git_dates_later(Path(config["docs_dir"]))]
@@ -90,9 +90,8 @@ def on_page_markdown(markdown, page, config, files):
     the page template its facts: owner, review-by date and last update."""
     credits.start_page()
     page.meta.setdefault("render_macros", any(mark in markdown for mark in _JINJA))
-    docs_dir = Path(config["docs_dir"])
     sources = GENERATED_FROM if page.meta.get("generated") else (page.file.src_uri,)
-    found = [history.last_updated(docs_dir, rel, _dates[0]()) for rel in sources]
+    found = [history.last_updated(config["docs_dir"], rel, _dates[0]()) for rel in sources]
     updated, how = max(found)
     owner = _handbook[0].roles.get(page.meta.get("owner") or "")
     page.meta["hb_facts"] = {

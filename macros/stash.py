@@ -23,7 +23,7 @@ import re
 _blocks: dict[int, tuple[str, bool]] = {}  # number -> (html, indexed by search)
 _holders: set[str] = set()  # the pages that hold blocks (most hold none: their written HTML is left alone)
 _PLACEHOLDER = re.compile(r"<!--hb-raw:(\d+)-->")
-_FOR_SEARCH = re.compile(r"<!--hb-search:(\d+)-->.*?<!--/hb-search:\1-->", re.S)
+_MARK = re.compile(r"<!--hb-(raw|search):(\d+)-->")  # a placeholder, or the start of a block's search text
 _ID = re.compile(r'id="([^"]*)"')  # led by its text, not by the space before it: four times faster
 
 # What Material's search plugin keeps of markup (material/plugins/search/plugin.py,
@@ -32,8 +32,9 @@ _ID = re.compile(r'id="([^"]*)"')  # led by its text, not by the space before it
 _SEARCH_KEEPS = "p|code|pre|li|ol|ul|sub|sup"
 _SEARCH_SKIPS = re.compile(r"<(?:[hH][1-6]|[sS][cC][rR][iI][pP][tT]|[sS][tT][yY][lL][eE]|[oO][bB][jJ][eE][cC][tT])\b")
 _SEARCH_SKIP_ATTRS = ("data-search-exclude", "linenodiv")
-_DROPPED_TAG = re.compile(rf"</?(?!(?:{_SEARCH_KEEPS})\b)[a-zA-Z][^>]*>", re.I)
-_KEPT_TAG = re.compile(rf"<(/?)({_SEARCH_KEEPS})\b[^>]*>", re.I)
+_ANY_CASE = "|".join("".join(f"[{c}{c.upper()}]" for c in tag) for tag in _SEARCH_KEEPS.split("|"))
+_DROPPED_TAG = re.compile(rf"</?(?!(?:{_ANY_CASE})\b)[a-zA-Z][^>]*>")
+_KEPT_TAG = re.compile(rf"<(/?)({_ANY_CASE})\b[^>]*>")
 
 
 def start_build() -> None:
@@ -60,7 +61,7 @@ def for_search(block: str) -> str | None:
     skipped element): then it gets the block."""
     if any(marker in block for marker in _SEARCH_SKIP_ATTRS) or _SEARCH_SKIPS.search(block):
         return None  # (case spelled out above: a case-blind pattern scans ten times slower)
-    return _KEPT_TAG.sub(r"<\1\2>", _DROPPED_TAG.sub("", block))
+    return _KEPT_TAG.sub(lambda tag: f"<{tag[1]}{tag[2]}>", _DROPPED_TAG.sub("", block))
 
 
 def restore(page_html: str, page: str) -> tuple[str, set[str]]:
@@ -89,5 +90,15 @@ def restore_late(output: str, page: str) -> str:
     """The written ``page`` with every block back."""
     if page not in _holders:
         return output
-    output = _FOR_SEARCH.sub(lambda match: _blocks[int(match.group(1))][0], output)
-    return _PLACEHOLDER.sub(lambda match: _blocks[int(match.group(1))][0], output)
+    parts, done = [], 0
+    for mark in _MARK.finditer(output):
+        if mark.start() < done:
+            continue  # (a search text holds no marks; this is only a guard)
+        parts.append(output[done: mark.start()])
+        parts.append(_blocks[int(mark[2])][0])
+        done = mark.end()
+        if mark[1] == "search":  # the block's search text runs to its closing mark
+            closing = f"<!--/hb-search:{mark[2]}-->"
+            done = output.index(closing, done) + len(closing)
+    parts.append(output[done:])
+    return "".join(parts)
