@@ -1,7 +1,7 @@
 """MkDocs hooks: the parts of the build that are not macros.
 
-- one induction page per role, generated from the data (virtual pages holding only
-  a macro call, so adding a role adds its page and nav entry);
+- one induction page per role, generated from the data (virtual pages, so adding a
+  role adds its page and nav entry);
 - Jinja only for pages that call macros;
 - glossary links and the Sources note added to each page's HTML;
 - page facts (owner, review-by date, last update from git) for the template.
@@ -17,7 +17,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
-from macros import credits, history, render, stash
+from macros import credits, history, render, stash, urls
 from macros.data import loaded
 
 INDEX = "induction/index.md"
@@ -65,7 +65,12 @@ def _with_paths(nav: list, pages: list) -> list:
 
 
 def on_files(files, config):
-    for role in _handbook[0].roles.values():
+    """One page per role, written here from the data (as the ``induction_path`` macro
+    would write it, without a Jinja pass for each)."""
+    hb = _handbook[0]
+    for role in hb.roles.values():
+        path = render.induction_ref(role.id)
+        href = urls.resolver(urls.site_url(path, config["use_directory_urls"]), config["use_directory_urls"])
         meta = {
             "title": f"Induction path: {role.short}",
             "description": f"The induction path for a new {role.short}: what to read, in order, "
@@ -73,13 +78,13 @@ def on_files(files, config):
             "tags": [role.short],
             "owner": role.id,
             "generated": True,
+            "render_macros": False,  # the page holds no macro call, and data text is not a template
+            "carries": sorted({c for item in hb.by_role.get(role.id, []) for c in item.carries}),
         }
         heading = render.text(f"Induction path: {role.name}")
-        content = (
-            f"---\n{json.dumps(meta)}\n---\n\n# {heading}\n\n"
-            f'{{{{ induction_path("{role.id}") }}}}\n'
-        )
-        files.append(File.generated(config, render.induction_ref(role.id), content=content))
+        body = render.induction_path(hb, role.id, href, raw=stash.keep)
+        content = f"---\n{json.dumps(meta)}\n---\n\n# {heading}\n\n{body}\n"
+        files.append(File.generated(config, path, content=content))
     return files
 
 

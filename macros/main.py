@@ -5,15 +5,12 @@ Nothing is rendered here; every macro is a one-line call into macros.render.
 
 from __future__ import annotations
 
-import functools
 import logging
 import re
 
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File
-from mkdocs.utils import get_relative_url
 
-from macros import credits, render, stash
+from macros import credits, render, stash, urls
 from macros.data import DataError, Handbook, load_cached
 
 log = logging.getLogger("mkdocs.plugins.handbook")
@@ -49,25 +46,9 @@ def _known(kind: str, value: str, table: dict) -> str:
     return value
 
 
-@functools.lru_cache(maxsize=4096)
-def _site_url(path: str, use_directory_urls: bool) -> str:
-    """The URL MkDocs gives a page at this path under docs/."""
-    return File(path, "", "", use_directory_urls).url
-
-
 def page_href(env):
-    """Resolve 'page.md#anchor' to a URL relative to the page being rendered (a
-    checklist links the same few pages hundreds of times: each is resolved once)."""
-    page_url = env.page.url
-    use_directory_urls = env.conf["use_directory_urls"]
-
-    @functools.cache
-    def href(ref: str) -> str:
-        path, _, anchor = ref.partition("#")
-        url = get_relative_url(_site_url(path, use_directory_urls), page_url)
-        return f"{url}#{anchor}" if anchor else url
-
-    return href
+    """Resolve 'page.md#anchor' to a URL relative to the page being rendered."""
+    return urls.resolver(env.page.url, env.conf["use_directory_urls"])
 
 
 _set_aside: list[str] = []  # the page text before its first Jinja mark, while Jinja renders the rest
