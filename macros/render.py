@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import html
+import itertools
 import re
 from collections.abc import Callable, Iterable
 from typing import NamedTuple
@@ -460,8 +461,7 @@ def cascade_svg(hb: Handbook) -> str:
 
 _SKIP_TAGS = {"a", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "script", "style", "svg", "cite",
               "dt", "button", "label", "kbd", "title", "textarea", "select", "nav", "summary"}
-_TAG = re.compile(r"(<[^>]+>)")
-_TAG_NAME = re.compile(r"<\s*(/?)\s*([a-zA-Z0-9]+)")
+_TAG = re.compile(r"<(?=[^>])\s*(/?)\s*([a-zA-Z0-9]*)[^>]*>")  # a tag, whether it closes, its name
 _VOID = {"br", "hr", "img", "input", "meta", "link", "wbr", "source", "area", "col", "embed", "param", "track"}
 
 
@@ -521,45 +521,47 @@ def link_terms(html_text: str, terms: Iterable[tuple[str, str, str]], href: str)
                     upcoming[phrase] = at
         return min(upcoming.values(), default=len(low))
 
-    def link_text(start: int, end: int) -> str:
-        out, last = [], start
+    out: list[str] = []
+    copied = 0  # html_text[:copied] is in out
+
+    def link_text(start: int, end: int) -> None:
+        nonlocal copied
         for match in terms.pattern.finditer(low, start, end):
             anchor, definition = terms.by_phrase[match.group()]
             if anchor in done:
                 continue
             done.add(anchor)
-            out.append(html_text[last: match.start()])
+            out.append(html_text[copied: match.start()])
             out.append(f'<a class="hb-term" href="{attr(href)}#{attr(anchor)}" '
                        f'title="{attr(definition)}">{html_text[match.start(): match.end()]}</a>')
-            last = match.end()
-        out.append(html_text[last:end])
-        return "".join(out)
+            copied = match.end()
 
-    # While inside an element that must not get links, track every element opened in it,
-    # so nested tags of the same name cannot end the exclusion early.
-    out, skipping = [], []
-    nearest, end = advance(0), 0
-    for part in _TAG.split(html_text):
-        start, end = end, end + len(part)
-        if part.startswith("<"):
-            match = _TAG_NAME.match(part)
-            if match:
-                closing, name = match.group(1), match.group(2).lower()
-                void = name in _VOID or part.endswith("/>")
-                if closing and name in skipping:
-                    del skipping[len(skipping) - 1 - skipping[::-1].index(name)]
-                elif not closing and not void and (skipping or name in _SKIP_TAGS or "data-no-glossary" in part):
-                    skipping.append(name)
-            out.append(part)
-        elif nearest < end and not skipping:
-            out.append(link_text(start, end))
-        else:
-            out.append(part)
-        if nearest < end:
-            nearest = advance(end)
-            if not upcoming:  # every term linked, or no more uses: the rest stays as it is
-                out.append(html_text[end:])
+    # Walk the tags as far as a term may yet be used. While inside an element that must
+    # not get links, track every element opened in it, so nested tags of the same name
+    # cannot end the exclusion early.
+    skipping: list[str] = []
+    nearest, text_from = advance(0), 0
+    for tag in itertools.chain(_TAG.finditer(html_text), [None]):
+        text_to = tag.start() if tag else len(html_text)
+        if nearest < text_to:  # the text since the last tag may hold a use
+            if not skipping:
+                link_text(text_from, text_to)
+            nearest = advance(text_to)
+        if tag is None or not upcoming:  # every term linked, or no more uses
+            break
+        closing, name = tag[1], tag[2].lower()
+        if name:
+            void = name in _VOID or tag[0].endswith("/>")
+            if closing and name in skipping:
+                del skipping[len(skipping) - 1 - skipping[::-1].index(name)]
+            elif not closing and not void and (skipping or name in _SKIP_TAGS or "data-no-glossary" in tag[0]):
+                skipping.append(name)
+        text_from = tag.end()
+        if nearest < text_from:  # a phrase inside the tag itself is no use
+            nearest = advance(text_from)
+            if not upcoming:
                 break
+    out.append(html_text[copied:])
     return "".join(out)
 
 

@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import dataclasses
+import os
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from macros import render
 from macros.data import load
@@ -105,3 +110,56 @@ def test_link_terms_finds_a_use_after_text_that_changes_length_in_lower_case():
     assert out == ('<p title="cpto and tech debt">İİ İstanbul: the '
                    '<a class="hb-term" href="g/#cpto" title="Both roles in one.">CPTO</a> owns '
                    '<a class="hb-term" href="g/#tech-debt" title="Work put off.">Tech Debt</a>.</p>')
+
+
+def plain_link_terms(html_text: str, terms: list[tuple[str, str, str]], href: str) -> str:
+    """What link_terms does, done the plain way: every piece of text between tags,
+    in order, searched with one pattern; the state of the walk kept tag by tag."""
+    by_phrase = {phrase.lower(): (anchor, definition) for phrase, anchor, definition in terms}
+    alternatives = "|".join(re.escape(p) for p in sorted(by_phrase, key=len, reverse=True))
+    pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+    done: set[str] = set()
+
+    def link_text(part: str) -> str:
+        low, out, last = render._lower(part), [], 0
+        for match in pattern.finditer(low):
+            anchor, definition = by_phrase[match.group()]
+            if anchor not in done:
+                done.add(anchor)
+                out += [part[last:match.start()], f'<a class="hb-term" href="{render.attr(href)}#{render.attr(anchor)}" '
+                        f'title="{render.attr(definition)}">{part[match.start():match.end()]}</a>']
+                last = match.end()
+        return "".join(out) + part[last:]
+
+    out, skipping = [], []
+    for n, part in enumerate(re.split(r"(<[^>]+>)", html_text)):
+        tag = re.match(r"<\s*(/?)\s*([a-zA-Z0-9]+)", part) if n % 2 else None  # odd parts are tags
+        if tag:
+            closing, name = tag.group(1), tag.group(2).lower()
+            if closing and name in skipping:
+                del skipping[len(skipping) - 1 - skipping[::-1].index(name)]
+            elif (not closing and name not in render._VOID and not part.endswith("/>")
+                  and (skipping or name in render._SKIP_TAGS or "data-no-glossary" in part)):
+                skipping.append(name)
+            out.append(part)
+        else:
+            out.append(part if skipping or n % 2 else link_text(part))
+    return "".join(out)
+
+
+_PIECES = ["<p>", "</p>", "<h2 id=\"x\">", "</h2>", '<a href="#">', "</a>", "<code>", "</code>", "<br>", "<img/>",
+           '<span data-no-glossary="true">', "<span>", "</span>", '<p title="tech debt and CPTO">', "<>", "< p>",
+           "tech debt", "Tech Debt", "tech-debt", "CPTO", "cpto's", "XP", "xpath", "debt", "the ", ", ", " and ",
+           "Extreme Programming (XP)", "feature factory", "Feature  factory", "İ"]
+_TERMS = [("tech debt", "tech-debt", "Work put off"), ("debt", "debt", "What is owed"), ("CPTO", "cpto", "Both"),
+          ("XP", "xp", "Extreme Programming"), ("Extreme Programming (XP)", "xp", "The practice"),
+          ("feature factory", "feature-factory", "Counts features")]
+
+
+@settings(max_examples=int(os.environ.get("HANDBOOK_FUZZ_EXAMPLES", "1500")), deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=30))
+def test_link_terms_links_what_a_plain_walk_links(pieces):
+    """Passing over text no term can be used in changes nothing: any mix of tags,
+    skipped elements, attributes and uses gives what a plain walk gives."""
+    html = "".join(pieces)
+    assert render.link_terms(html, _TERMS, "g/") == plain_link_terms(html, _TERMS, "g/")
