@@ -126,6 +126,7 @@ def _build(loader: UniqueKeyLoader):
     get()  # the document's start
     root = None
     stack: list[list] = []  # open collections: [the list or dict, the key awaiting a value, keys seen]
+    keys: dict[str, str] = {}  # one string per key name, shared by every mapping that has the key
     while True:
         event = get()
         kind = type(event)
@@ -170,7 +171,7 @@ def _build(loader: UniqueKeyLoader):
                 if written in top[2]:
                     raise _Unusual  # a duplicate, which PyYAML reports with its line
                 top[2].add(written)
-                top[1] = value
+                top[1] = keys.setdefault(value, value) if type(value) is str else value
                 continue
         if kind is not ScalarEvent:
             stack.append([value, _NO_KEY, set()])

@@ -185,6 +185,21 @@ def test_typo_in_a_macro_call_fails_the_build(project, tmp_path):
     assert "Traceback" not in result.stderr
 
 
+def test_pages_opting_out_of_macros_keep_their_braces(project, tmp_path):
+    """render_macros: false leaves a page's Jinja as text; a page with no say that calls a macro is rendered."""
+    page = project / "docs/roles.md"
+    page.write_text(page.read_text().replace("---\n", "---\nrender_macros: false\n", 1)
+                    + "\nWrite `{{ glossary() }}` to show the glossary.\n")
+    page = project / "docs/insights.md"
+    page.write_text(page.read_text() + "\n{{ roles_table() }}\n")
+    out = tmp_path / "out"
+    result = mkdocs(project, out)
+    assert result.returncode == 0, result.stderr
+    assert "<code>{{ glossary() }}</code>" in (out / "roles/index.html").read_text()
+    insights = (out / "insights/index.html").read_text()
+    assert "{{ roles_table() }}" not in insights and "<th>Partners with</th>" in insights
+
+
 def test_page_front_matter_is_validated(project):
     """A page's owner must be a role, review_by a date, tags role names; each problem names page and field."""
     page = project / "docs/insights.md"
@@ -197,6 +212,13 @@ def test_page_front_matter_is_validated(project):
     review = [line for line in lines if line.startswith("docs/insights.md: field 'review_by': ")]
     assert len(review) == 1 and "expected a valid date" in review[0] and "'soon'" in review[0], lines
     assert "docs/glossary.md: no front matter; a page starts with '---', then title, description, owner and review_by" in lines
+
+
+def test_page_that_is_not_utf8_is_one_line(project):
+    """A page saved in another encoding is named, with where its text stops being UTF-8."""
+    (project / "docs/roles.md").write_bytes("---\ntitle: Rôles\n---\n# Rôles\n".encode("latin-1"))
+    lines = problems(project)
+    assert "docs/roles.md: not UTF-8 text (invalid continuation byte at byte 12); save the page as UTF-8" in lines, lines
 
 
 def test_page_owner_and_tags_must_be_roles(project):

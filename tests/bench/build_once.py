@@ -33,29 +33,43 @@ def main() -> None:
     start = time.perf_counter()
     config = load_config(config_file=config_file, site_dir=site_dir, strict=False)
     ours = {"seconds": 0.0}
-    parts: dict[str, float] = {}  # seconds by hook, for --parts
+    parts: dict[str, float] = {}  # seconds by hook, for --parts (a hook calling another counts in both)
+    depth = [0]  # our hooks running: a hook that calls another (hooks.py guards the macros plugin) counts once
 
     def timed(method, name: str):
         @functools.wraps(method)
         def wrapper(*args, **kwargs):
+            depth[0] += 1
             t = time.perf_counter()
             try:
                 return method(*args, **kwargs)
             finally:
                 spent = time.perf_counter() - t
-                ours["seconds"] += spent
+                depth[0] -= 1
+                if not depth[0]:
+                    ours["seconds"] += spent
                 parts[name] = parts.get(name, 0.0) + spent
+        wrapper.timed = True
         return wrapper
 
-    for methods in config.plugins.events.values():
-        for i, method in enumerate(methods):
-            owner = getattr(method, "__self__", None)
-            module = getattr(method, "__module__", "") or ""
-            is_macros = type(owner).__module__.startswith("mkdocs_macros") if owner is not None else False
-            is_hooks = module.startswith("macros/")  # hooks are named by their path: macros/hooks.py
-            if is_macros or is_hooks:
-                where = "mkdocs_macros" if is_macros else module
-                methods[i] = timed(method, f"{where}.{method.__name__}")
+    def time_ours() -> None:
+        """Time every handler of ours in the event lists, including those our hooks put
+        there in on_config."""
+        for event, methods in config.plugins.events.items():
+            for i, method in enumerate(methods):
+                if getattr(method, "timed", False):
+                    continue
+                owner = getattr(method, "__self__", None)
+                module = getattr(method, "__module__", "") or ""
+                is_macros = type(owner).__module__.startswith("mkdocs_macros") if owner is not None else False
+                is_hooks = module.startswith("macros/")  # hooks are named by their path: macros/hooks.py
+                if is_macros or is_hooks:
+                    where = "mkdocs_macros" if is_macros else module
+                    methods[i] = timed(method, f"{where}.{method.__name__}")
+                    if event == "config":
+                        methods[i] = _then(methods[i], time_ours)
+
+    time_ours()
     build(config)
     wall = time.perf_counter() - start
     pages = sum(1 for _root, _dirs, files in os.walk(site_dir) for f in files if f == "index.html")
@@ -65,6 +79,17 @@ def main() -> None:
             print(f"{spent * 1000:8.1f} ms  {name}", file=sys.stderr)
     theme = sum(spent for name, spent in parts.items() if name.startswith("macros/theme.py."))
     print(json.dumps({"wall": wall, "peak_mb": peak_mb, "pages": pages, "ours": ours["seconds"], "theme": theme}))
+
+
+def _then(method, after):
+    @functools.wraps(method)
+    def then(*args, **kwargs):
+        try:
+            return method(*args, **kwargs)
+        finally:
+            after()
+    then.timed = True
+    return then
 
 
 if __name__ == "__main__":
