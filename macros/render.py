@@ -70,7 +70,12 @@ def role_link(hb: Handbook, role_id: str) -> str:
 
 def permalink(anchor: str, label: str) -> str:
     """The '#' control that links (and, with script, copies a link) to one item."""
-    return f'<a class="hb-permalink" href="#{attr(anchor)}" aria-label="Link to {attr(label)}">#</a>'
+    return _permalink(attr(anchor), attr(label))
+
+
+def _permalink(anchor_attr: str, label_attr: str) -> str:
+    """permalink() of values already escaped (a checklist escapes each item's once)."""
+    return f'<a class="hb-permalink" href="#{anchor_attr}" aria-label="Link to {label_attr}">#</a>'
 
 
 def section_link(hb: Handbook, ref: str) -> str:
@@ -118,13 +123,15 @@ def roles_table(hb: Handbook) -> str:
 # --- checklists -------------------------------------------------------------
 
 class _Links:
-    """The links a checklist repeats (a section, a role's induction path) for one page,
-    each built once: a checklist of thousands of items names a few dozen pages."""
+    """The links and tags a checklist repeats (a section, a role's induction path, the
+    roles of an item) for one page, each built once: a checklist of thousands of items
+    names a few dozen pages and a few hundred sets of roles."""
 
     def __init__(self, hb: Handbook, href: Href):
         self.hb, self.href = hb, href
         self.every_role = set(hb.roles)
         self._built: dict[tuple[str, str], str] = {}
+        self._by_roles: dict[tuple[str, tuple[str, ...]], str] = {}
 
     def _a(self, ref: str, label: str) -> str:
         built = self._built.get((ref, label))
@@ -142,6 +149,24 @@ class _Links:
     def for_everyone(self, item: ChecklistItem) -> bool:
         return set(item.roles) == self.every_role
 
+    def tags(self, item: ChecklistItem) -> str:
+        """The item's roles as tags: 'Everyone', or each role's short name."""
+        return self._per_roles("tags", item, lambda: " ".join(
+            f'<span class="hb-tag">{html.escape(name)}</span>'
+            for name in (["Everyone"] if self.for_everyone(item) else [self.hb.roles[r].short for r in item.roles])))
+
+    def roles(self, item: ChecklistItem) -> str:
+        """The item's roles as links to their paths, or 'everyone'."""
+        return self._per_roles("roles", item, lambda: "everyone" if self.for_everyone(item)
+                               else ", ".join(self.role(r) for r in item.roles))
+
+    def _per_roles(self, kind: str, item: ChecklistItem, build: Callable[[], str]) -> str:
+        key = (kind, tuple(item.roles))
+        built = self._by_roles.get(key)
+        if built is None:
+            built = self._by_roles[key] = build()
+        return built
+
 
 def _by_stage(items: Iterable[ChecklistItem]) -> Iterable[tuple[str, str, list[ChecklistItem]]]:
     """(stage, label, items) for each stage that has items, in course order."""
@@ -153,17 +178,16 @@ def _by_stage(items: Iterable[ChecklistItem]) -> Iterable[tuple[str, str, list[C
 
 
 def _item(links: _Links, item: ChecklistItem, partners: str) -> str:
-    check = f"check-{item.id}"
-    names = ["Everyone"] if links.for_everyone(item) else [links.hb.roles[r].short for r in item.roles]
-    tags = " ".join(f'<span class="hb-tag">{html.escape(name)}</span>' for name in names)
+    item_id, item_text = attr(item.id), html.escape(item.text)
+    check = f"check-{item_id}"
     return (
-        f'<li class="hb-item hb-anchor" id="{attr(item.id)}" data-item="{attr(item.id)}">'
+        f'<li class="hb-item hb-anchor" id="{item_id}" data-item="{item_id}">'
         f'<label class="hb-item__text" for="{check}">'
-        f'<input type="checkbox" class="hb-check" id="{check}" data-item="{attr(item.id)}"> '
-        f"{html.escape(item.text)}</label>"
+        f'<input type="checkbox" class="hb-check" id="{check}" data-item="{item_id}"> '
+        f"{item_text}</label>"
         f'<span class="hb-item__meta" data-no-glossary="true">From {links.section(item.section)} · '
-        f'Meet: {partners} · <span class="hb-tags" aria-label="For">{tags}</span> · '
-        f"{permalink(item.id, 'this item: ' + item.text)}</span></li>"
+        f'Meet: {partners} · <span class="hb-tags" aria-label="For">{links.tags(item)}</span> · '
+        f"{_permalink(item_id, 'this item: ' + item_text)}</span></li>"
     )
 
 
@@ -203,12 +227,12 @@ def all_items(hb: Handbook, href: Href = root_href, raw: Raw = _same) -> str:
         out.append(f"\n## {label} {{#{stage}}}\n")  # Markdown, so the stages are in the table of contents
         block = ['<ul class="hb-items hb-items--all">']
         for item in staged:
-            roles = "everyone" if links.for_everyone(item) else ", ".join(links.role(r) for r in item.roles)
-            section = links.section(item.section)
+            roles, section = links.roles(item), links.section(item.section)
+            item_id, item_text = attr(item.id), html.escape(item.text)
             block.append(
-                f'<li class="hb-anchor" id="{attr(item.id)}">{html.escape(item.text)}'
+                f'<li class="hb-anchor" id="{item_id}">{item_text}'
                 f'<span class="hb-item__meta" data-no-glossary="true">For {roles} · '
-                f"from {section} · {permalink(item.id, 'this item: ' + item.text)}</span></li>"
+                f"from {section} · {_permalink(item_id, 'this item: ' + item_text)}</span></li>"
             )
         block.append("</ul>")
         out.append(raw("\n".join(block), True))
