@@ -150,9 +150,9 @@ def on_page_content(html, page, config, files):
     glossary = files.get_file_from_path(GLOSSARY)
     if glossary is not None and page.file.src_uri != GLOSSARY:
         html = render.link_terms(html, _terms, get_relative_url(glossary.url, page.url))
-    html, anchors = stash.restore(html, page.file.src_uri)
-    if anchors:
-        page.present_anchor_ids = (page.present_anchor_ids or set()) | anchors
+    html, held = stash.restore(html, page.file.src_uri)
+    if held:
+        page.present_anchor_ids = stash.Anchors(page.present_anchor_ids, held)
     sources = files.get_file_from_path(SOURCES)
     carried = set(page.meta.get("carries") or []) | credits.carried()
     if sources is not None and carried:

@@ -64,26 +64,64 @@ def for_search(block: str) -> str | None:
     return _KEPT_TAG.sub(lambda tag: f"<{tag[1]}{tag[2]}>", _DROPPED_TAG.sub("", block))
 
 
-def restore(page_html: str, page: str) -> tuple[str, set[str]]:
+def restore(page_html: str, page: str) -> tuple[str, list[str]]:
     """The HTML of ``page`` (its path, say) as the search index should read it, and the
-    ids its blocks hold.
+    blocks it holds (:class:`Anchors` reads their ids).
 
     An indexed block goes in as ``for_search`` gives it, between markers that
     ``restore_late`` swaps for the block itself; a block left out of the index stays
     a placeholder."""
-    ids: set[str] = set()
+    held: list[str] = []
 
     def block(match: re.Match) -> str:
         number = int(match.group(1))
         raw, indexed = _blocks[number]
         _holders.add(page)
-        ids.update(html.unescape(match.group(1)) for match in _ID.finditer(raw) if raw[match.start() - 1].isspace())
+        held.append(raw)
         if not indexed:
             return match.group()
         searched = for_search(raw)
         return raw if searched is None else f"<!--hb-search:{number}-->{searched}<!--/hb-search:{number}-->"
 
-    return _PLACEHOLDER.sub(block, page_html), ids
+    return _PLACEHOLDER.sub(block, page_html), held
+
+
+def ids_in(block: str) -> set[str]:
+    """The element ids in a block of HTML."""
+    return {html.unescape(match.group(1)) for match in _ID.finditer(block) if block[match.start() - 1].isspace()}
+
+
+class Anchors(set):
+    """A page's anchor ids: those MkDocs found in its Markdown output, and those its
+    kept blocks hold, read from the blocks only when first asked for.
+
+    MkDocs asks (``anchor in page.present_anchor_ids``) only for a link to the page
+    with an anchor; at 1,000 pages most checklists are never linked that way, and
+    reading their ids (tens of thousands) would cost about 20 ms. Membership, length
+    and iteration read the blocks first; set operations done in C (``|``, ``==``)
+    see only the ids read so far."""
+
+    def __init__(self, found, blocks: list[str]):
+        super().__init__(found or ())
+        self._unread = blocks
+
+    def _read(self) -> None:
+        unread, self._unread = self._unread, []
+        for block in unread:
+            self.update(ids_in(block))
+
+    def __contains__(self, anchor) -> bool:
+        if self._unread and not super().__contains__(anchor):
+            self._read()
+        return super().__contains__(anchor)
+
+    def __iter__(self):
+        self._read()
+        return super().__iter__()
+
+    def __len__(self) -> int:
+        self._read()
+        return super().__len__()
 
 
 def restore_late(output: str, page: str) -> str:

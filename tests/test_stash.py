@@ -92,3 +92,16 @@ def test_written_page_has_the_block_and_the_index_has_its_text(site):
     for item in HB.checklist.values():
         assert html.escape(item.text, quote=False) in text, item.id
     assert "For everyone · from" in text
+
+
+def test_a_page_answers_for_the_anchors_its_blocks_hold():
+    """A page's anchors are those Markdown gave it plus every id in its kept blocks
+    (attribute-escaped ids read back, data-* ids and text that looks like one ignored)."""
+    blocks = ['<ul><li id="item-a" data-id="not-this">id="nor-this" a</li></ul>',
+              '<li\nid="a&amp;b"><input id="check-a"></li>']
+    anchors = stash.Anchors({"heading"}, blocks)
+    assert "item-a" in anchors and "check-a" in anchors and "a&b" in anchors and "heading" in anchors
+    assert "not-this" not in anchors and "nor-this" not in anchors and "missing" not in anchors
+    assert sorted(anchors) == ["a&b", "check-a", "heading", "item-a"] and len(anchors) == 4
+    assert sorted(stash.Anchors(None, blocks)) == ["a&b", "check-a", "item-a"]
+    assert len(stash.Anchors({"x"}, blocks[:1])) == 2  # length counts the blocks' ids too
