@@ -59,10 +59,12 @@ def _macros_only_where_used(plugins) -> None:
     page event that could miss the page (mkdocs-macros 1.x), and our own pre- and
     post-macro functions only act on rendered pages."""
     macros = plugins.get("macros")
+    if macros is None:
+        return
     handlers = plugins.events.get("page_markdown", [])
     origins = getattr(plugins, "_event_origins", {})  # (names the plugin in MkDocs' debug log)
     for i, handler in enumerate(handlers):
-        if macros is not None and inspect.unwrap(handler) == macros.on_page_markdown:
+        if inspect.unwrap(handler) == macros.on_page_markdown:
             handlers[i] = _when_rendered(handler)
             origins[handlers[i]] = origins.get(handler, "macros")
 

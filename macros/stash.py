@@ -4,8 +4,9 @@ Checklists are plain HTML built from the data, thousands of items at scale. Give
 Markdown, every tag of them would be parsed twice (by md_in_html, and by MkDocs
 looking for anchors) only to come out unchanged. So a macro leaves a one-line
 placeholder, an HTML comment that Markdown passes through, and the hooks put the
-HTML back once the page is written (``restore_late``), registering the anchors it
-holds after Markdown (``restore``) so links to checklist items are still checked.
+HTML back once the page is written (``restore_late``), and the page's anchors
+include those it holds (``restore`` names the blocks, :class:`Anchors` reads their ids
+when asked) so links to checklist items are still checked.
 
 Between the two, the search plugin reads the page. It gets nothing of a block left
 out of the index (inside an element marked ``data-search-exclude``), and of any
