@@ -1,8 +1,6 @@
 """Handbook references ('page.md#anchor') as URLs relative to the page that shows
-them, the way MkDocs builds the site (directory URLs or not).
-
-Checklists link the same few pages hundreds of times, so a resolver remembers what
-it has resolved for its page.
+them, the way MkDocs builds the site (directory URLs or not). (A checklist asks once
+per page it links: render._Links keeps each link it builds.)
 """
 
 from __future__ import annotations
@@ -23,7 +21,6 @@ def site_url(path: str, use_directory_urls: bool) -> str:
 def resolver(page_url: str, use_directory_urls: bool) -> Callable[[str], str]:
     """Resolve 'page.md#anchor' to a URL relative to the page at ``page_url``."""
 
-    @functools.cache
     def href(ref: str) -> str:
         path, _, anchor = ref.partition("#")
         url = get_relative_url(site_url(path, use_directory_urls), page_url)
