@@ -5,7 +5,8 @@ listing *every* problem found, one line each, in the form::
 
     docs/data/roles.yml: item 'cto' (#1), field 'pairs_with[0]': unknown role 'ctoo'; expected one of: cpo, ...
 
-Nothing here knows about MkDocs.
+Nothing here knows about a site generator: the engine layer (:mod:`macros.engine`)
+calls :func:`load_cached` and reports a :class:`DataError` its own way.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import functools
 import gc
 import os
 import re
+import threading
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,10 +25,11 @@ import yaml
 from markdown.extensions.toc import slugify
 from pydantic import TypeAdapter, ValidationError
 
-from macros import model, yamlio
-from macros.model import FILES, STAGES, ChecklistItem, Record
+from macros.core import model, yamlfile
+from macros.core.model import FILES, OPTIONAL_FILES, STAGES, ChecklistItem, Record
 
 DATA_DIR = "data"
+INDUCTION_DIR = "induction"  # docs/induction/<role id>.md: one page per role, calling induction_path
 
 # What each id-like pattern means, for messages a contributor can act on.
 _PATTERN_HELP = {
@@ -35,6 +38,7 @@ _PATTERN_HELP = {
     model.PageRef.__metadata__[0].pattern: (
         "a page path under docs/ with an optional anchor (e.g. 'partnership-model.md#the-cascade')"
     ),
+    model.PagePath.__metadata__[0].pattern: "a page path under docs/ (e.g. 'partnership-model.md')",
 }
 # The field that names an item in messages, per file (default 'id').
 _KEY_FIELD = {"paths.yml": "role", "changelog.yml": "version"}
@@ -61,9 +65,11 @@ class Handbook:
     readings: dict[str, model.Reading]
     glossary: dict[str, model.Term]
     changelog: list[model.Change]
+    selfchecks: dict[str, model.PageCheck] = field(default_factory=dict)
     titles: dict[str, str] = field(default_factory=dict)
     pages: dict[str, model.PageMeta] = field(default_factory=dict)
     by_role: dict[str, list[ChecklistItem]] = field(default_factory=dict)
+    checks_by_page: dict[str, list[model.PageCheck]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         order = list(STAGES)
@@ -74,6 +80,10 @@ class Handbook:
         self.by_role = {
             role: sorted(items, key=lambda i: order.index(i.stage)) for role, items in by_role.items()
         }
+        checks: dict[str, list[model.PageCheck]] = defaultdict(list)
+        for check in self.selfchecks.values():
+            checks[check.page].append(check)
+        self.checks_by_page = dict(checks)
 
     def source_for(self, carry_id: str) -> model.Source:
         prefix = carry_id.split("-", 1)[0]
@@ -182,10 +192,12 @@ def _yaml_problem(exc: yaml.YAMLError, what: str, first_line: int = 1, first_pos
 
 def _read_yaml(path: Path, name: str, report: _Report) -> list | None:
     if not path.is_file():
+        if name in OPTIONAL_FILES:
+            return []
         report.add(name, f"file not found; expected a YAML list of items at {path}")
         return None
     try:
-        raw = yamlio.load(path.read_text(encoding="utf-8"))
+        raw = yamlfile.load(path.read_text(encoding="utf-8"))
     except UnicodeDecodeError as exc:
         report.add(name, f"not UTF-8 text ({exc.reason}); save the file as UTF-8")
         return None
@@ -193,6 +205,8 @@ def _read_yaml(path: Path, name: str, report: _Report) -> list | None:
         report.add(name, _yaml_problem(exc, "malformed YAML"))
         return None
     if raw is None:
+        if name in OPTIONAL_FILES:
+            return []
         report.add(name, "the file is empty; expected a YAML list of items")
         return None
     if not isinstance(raw, list):
@@ -261,7 +275,8 @@ def _check_refs(name: str, records: dict, field_: str, known: dict | None, what:
         for i, value in enumerate(values):
             if value not in known:
                 choices = ", ".join(sorted(known))
-                at = f"{field_}[{i}]" if isinstance(getattr(record, field_), list) else field_
+                name_ = field_.rstrip("_")  # 'with_' is written 'with' in the file
+                at = f"{name_}[{i}]" if isinstance(getattr(record, field_), list) else name_
                 report.add(name, f"unknown {what} '{value}'; expected one of: {choices}",
                            f"item '{key}' ({_position(records, key)})", at)
 
@@ -316,12 +331,25 @@ def front_matter(source: str) -> tuple[dict | None, str | None]:
     if end < 0:
         return None, "front matter is not closed with a '---' line"
     try:
-        meta = yamlio.load(source[3:end])
+        meta = yamlfile.load(source[3:end])
     except yaml.YAMLError as exc:
         return None, _yaml_problem(exc, "malformed front matter", first_line=2, first_position=3)
     if not isinstance(meta, dict):
         return None, f"front matter must be a mapping of fields, got {_type_name(meta)}"
     return meta, None
+
+
+_FENCE = re.compile(r"^(```|~~~).*?^\1", re.S | re.M)  # a fenced code block
+_CODE_SPAN = re.compile(r"`[^`\n]*`")
+_JINJA_MARK = re.compile(r"\{\{|\{%")
+_INDUCTION_CALL = re.compile(r"""\{\{\s*induction_path\(\s*["']([^"']*)["']\s*\)\s*\}\}""")
+
+
+def _calls_macros(body: str) -> bool:
+    """Whether a page's Markdown has a Jinja mark outside code (a macro call, say)."""
+    if "{" not in body:
+        return False
+    return bool(_JINJA_MARK.search(_CODE_SPAN.sub("", _FENCE.sub("", body))))
 
 
 def _load_pages(docs_dir: Path, rels: list[str], roles: dict | None, report: _Report) -> dict[str, model.PageMeta]:
@@ -331,7 +359,8 @@ def _load_pages(docs_dir: Path, rels: list[str], roles: dict | None, report: _Re
         where = f"docs/{rel}"
         try:
             with open(os.path.join(docs_dir, rel), encoding="utf-8") as page_file:
-                meta, why = front_matter(page_file.read())
+                source = page_file.read()
+            meta, why = front_matter(source)
         except UnicodeDecodeError as exc:
             meta, why = None, f"not UTF-8 text ({exc.reason} at byte {exc.start}); save the page as UTF-8"
         if meta is None:
@@ -350,6 +379,20 @@ def _load_pages(docs_dir: Path, rels: list[str], roles: dict | None, report: _Re
             if shorts is not None and tag not in shorts:
                 report.line(f"{where}: field 'tags[{i}]': unknown role tag '{tag}'; "
                             f"expected a role's short name: {', '.join(sorted(shorts))}")
+        body = source[source.find("\n---", 3) + 4:]
+        if not page.render_macros and _calls_macros(body):
+            report.line(f"{where}: field 'render_macros': the page calls macros ({{{{ ... }}}}) but does not "
+                        "set 'render_macros: true'; add it to the front matter (pages without it skip Jinja)")
+        folder, _, name = rel.rpartition("/")
+        if folder == INDUCTION_DIR and name != "index.md" and roles is not None:
+            role = name.removesuffix(".md")
+            calls = _INDUCTION_CALL.findall(body)
+            if role not in roles:
+                report.line(f"{where}: no role '{role}' in docs/{DATA_DIR}/roles.yml; an induction page is named "
+                            f"after its role's id (one of: {', '.join(sorted(roles))})")
+            elif calls != [role]:
+                report.line(f"{where}: expected one call {{{{ induction_path(\"{role}\") }}}} (the page of role "
+                            f"'{role}'), found {len(calls)}: {', '.join(repr(c) for c in calls) or 'none'}")
         pages[rel] = page
     return pages
 
@@ -358,6 +401,7 @@ def load(docs_dir: str | Path, page_paths: list[str] | None = None) -> Handbook:
     """Read every data file, validate it and return the handbook, or raise DataError.
     ``page_paths``: the pages' paths under docs_dir, when the caller has listed them."""
     docs_dir = Path(docs_dir)
+    page_paths = _page_paths(docs_dir) if page_paths is None else page_paths
     report = _Report()
     seen_ids: dict[str, str] = {}
     raw_ids: set[str] = set()  # every id written in the data, valid item or not: anchors pages may show
@@ -386,6 +430,7 @@ def load(docs_dir: str | Path, page_paths: list[str] | None = None) -> Handbook:
             report.add("roles.yml", "a role cannot pair with itself; name its partner role",
                        f"item '{key}' ({_position(part('roles.yml'), key)})", "pairs_with")
     _check_refs("checklist.yml", part("checklist.yml"), "roles", roles, "role", report)
+    _check_refs("checklist.yml", part("checklist.yml"), "with_", roles, "role", report)
     _check_refs("paths.yml", part("paths.yml"), "role", roles, "role", report)
     _check_refs("readings.yml", part("readings.yml"), "source", tables["sources.yml"], "source", report)
     outlines: dict[str, tuple[str, dict[str, str]]] = {}
@@ -395,12 +440,22 @@ def load(docs_dir: str | Path, page_paths: list[str] | None = None) -> Handbook:
                  lambda r: [(f"sections[{i}].page", s.page) for i, s in enumerate(r.sections)], docs_dir, report,
                  outlines, raw_ids)
     _check_pages("glossary.yml", part("glossary.yml"), lambda r: [("see", r.see)], docs_dir, report, outlines, raw_ids)
+    _check_pages("selfchecks.yml", part("selfchecks.yml"), lambda r: [("page", r.page)], docs_dir, report,
+                 outlines, raw_ids)
 
     if roles is not None and tables["paths.yml"] is not None:
         for role in roles:
             if role not in tables["paths.yml"]:
                 report.add("paths.yml", f"no induction path for role '{role}'; every role in "
                                         f"docs/{DATA_DIR}/roles.yml needs one ('- role: {role}')")
+    if roles is not None:
+        present = set(page_paths)
+        for role in roles:
+            page = f"{INDUCTION_DIR}/{role}.md"
+            if page not in present:
+                report.add("roles.yml", f"no induction page docs/{page}; every role needs one, holding "
+                                        f"{{{{ induction_path(\"{role}\") }}}} (copy another role's page)",
+                           f"item '{role}' ({_position(roles, role)})")
     if roles is not None and tables["checklist.yml"] is not None:
         covered = {r for item in tables["checklist.yml"].values() for r in item.roles}
         for role in roles:
@@ -408,14 +463,14 @@ def load(docs_dir: str | Path, page_paths: list[str] | None = None) -> Handbook:
                 report.add("checklist.yml", f"no checklist item for role '{role}'; "
                                             "add at least one item that names it under 'roles'")
     if tables["sources.yml"] is not None:
+        known = {p for s in tables["sources.yml"].values() for p in s.prefixes}
         for name in ("modules.yml", "rights.yml", "checklist.yml", "readings.yml"):
-            known = {p for s in tables["sources.yml"].values() for p in s.prefixes}
             for key, record in part(name).items():
                 for i, carry in enumerate(record.carries):
                     if carry.split("-", 1)[0] not in known:
                         report.add(name, f"no source feeds '{carry}'", f"item '{key}'", f"carries[{i}]")
 
-    pages = _load_pages(docs_dir, _page_paths(docs_dir) if page_paths is None else page_paths, roles, report)
+    pages = _load_pages(docs_dir, page_paths, roles, report)
 
     if report.problems:
         raise DataError(report.problems)
@@ -436,11 +491,16 @@ def load(docs_dir: str | Path, page_paths: list[str] | None = None) -> Handbook:
         sources=tables["sources.yml"], roles=roles, modules=tables["modules.yml"],
         rights=tables["rights.yml"], checklist=tables["checklist.yml"], paths=tables["paths.yml"],
         readings=tables["readings.yml"], glossary=tables["glossary.yml"],
-        changelog=list(tables["changelog.yml"].values()),
+        changelog=list(tables["changelog.yml"].values()), selfchecks=tables["selfchecks.yml"],
     )
 
 
+# The last handbook loaded from each docs folder, with the signature of the files it
+# was made from (path, modification time, size). A site generator asks for the data
+# once per page on some engines (Zensical runs the macros module for every page), so
+# the data is read again only when a file it was made from has changed.
 _CACHE: dict[Path, tuple[tuple, Handbook]] = {}
+_CACHE_LOCK = threading.Lock()
 
 
 def _signature(docs_dir: Path, page_paths: list[str]) -> tuple:
@@ -455,28 +515,20 @@ def _signature(docs_dir: Path, page_paths: list[str]) -> tuple:
 
 
 def load_cached(docs_dir: str | Path) -> Handbook:
-    """load(), reused while no data file or page has changed (the macros plugin and the
-    hooks both need the data in one build; `mkdocs serve` reloads after an edit)."""
+    """load(), reused while no data file or page has changed."""
     docs_dir = Path(docs_dir).resolve()
-    page_paths = _page_paths(docs_dir)
-    signature = _signature(docs_dir, page_paths)
-    hit = _CACHE.get(docs_dir)
-    if hit and hit[0] == signature:
-        return hit[1]
-    collecting = gc.isenabled()
-    gc.disable()  # the data is tens of thousands of objects and no cycles: a collection would find nothing
-    try:
-        handbook = load(docs_dir, page_paths)
-    finally:
-        if collecting:
-            gc.enable()
-    _CACHE[docs_dir] = (signature, handbook)
-    return handbook
-
-
-def loaded(docs_dir: str | Path) -> Handbook:
-    """What load_cached() last gave for docs_dir, without looking at the files again
-    (a thousand of them take about 10 ms): for the hooks, which run right after the
-    macros plugin has loaded the data in the same build."""
-    hit = _CACHE.get(Path(docs_dir).resolve())
-    return hit[1] if hit else load_cached(docs_dir)
+    with _CACHE_LOCK:
+        page_paths = _page_paths(docs_dir)
+        signature = _signature(docs_dir, page_paths)
+        hit = _CACHE.get(docs_dir)
+        if hit and hit[0] == signature:
+            return hit[1]
+        collecting = gc.isenabled()
+        gc.disable()  # the data is tens of thousands of objects and no cycles: a collection would find nothing
+        try:
+            handbook = load(docs_dir, page_paths)
+        finally:
+            if collecting:
+                gc.enable()
+        _CACHE[docs_dir] = (signature, handbook)
+        return handbook

@@ -1,6 +1,6 @@
 """Report pages past their review date.
 
-    python -m macros.freshness [--docs docs] [--today YYYY-MM-DD] [--strict]
+    python -m macros.core.freshness [--docs docs] [--today YYYY-MM-DD] [--strict]
 
 Prints one line per overdue page (path, owner, review-by date, days overdue)
 and a summary; with --strict, exits 1 when any page is overdue.
@@ -13,7 +13,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from macros.data import DataError, Handbook, load
+from macros.core.load import DataError, Handbook, load
 
 
 def overdue(hb: Handbook, today: dt.date) -> list[tuple[str, str, dt.date, int]]:

@@ -1,7 +1,7 @@
 """JSON Schemas for the data files, generated from the model.
 
-    python -m macros.schema          # (re)write docs/schemas/*.schema.json
-    python -m macros.schema --check  # exit 1 if a committed schema is stale
+    python -m macros.core.schema          # (re)write docs/schemas/*.schema.json
+    python -m macros.core.schema --check  # exit 1 if a committed schema is stale
 
 Each YAML file starts with ``# yaml-language-server: $schema=../schemas/<name>.schema.json``
 so editors with the YAML language server validate as people type. The schemas
@@ -17,9 +17,9 @@ from pathlib import Path
 
 from pydantic import TypeAdapter
 
-from macros.model import FILES
+from macros.core.model import FILES
 
-SCHEMA_DIR = Path(__file__).resolve().parent.parent / "docs" / "schemas"
+SCHEMA_DIR = Path(__file__).resolve().parents[2] / "docs" / "schemas"
 
 
 def schema_for(name: str) -> dict:
@@ -51,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
     if stale:
-        print(f"stale schemas: {', '.join(stale)}; run: python -m macros.schema", file=sys.stderr)
+        print(f"stale schemas: {', '.join(stale)}; run: python -m macros.core.schema", file=sys.stderr)
         return 1
     return 0
 

@@ -2,7 +2,10 @@
 
 Every record has a stable ``id`` (it becomes the HTML anchor a manager links to)
 and may name the content-map ids it carries (``carries``). Shapes are checked
-here; references between files are checked in :mod:`macros.data`.
+here; references between files are checked in :mod:`macros.core.load`.
+
+Every text field is plain text: renderers escape it for wherever it lands. No
+field is Markdown.
 """
 
 from __future__ import annotations
@@ -18,6 +21,8 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 CarryId = Annotated[str, StringConstraints(pattern=r"^(PM|EV|CTO|RR|CP)-[A-Z0-9]+$")]
 # A link into the handbook: a page path relative to docs/ and an optional anchor.
 PageRef = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9/_-]*\.md(#[a-z0-9_-]+)?$")]
+# A page path relative to docs/, without an anchor.
+PagePath = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9/_-]*\.md$")]
 
 STAGES: dict[str, str] = {
     "before-day-one": "Before day one",
@@ -28,7 +33,8 @@ STAGES: dict[str, str] = {
     "ongoing": "Ongoing",
 }
 Stage = Literal["before-day-one", "first-week", "first-30-days", "first-60-days", "first-90-days", "ongoing"]
-Side = Literal["tech", "product", "both", "division"]
+# executive: above the CTO-CPO pair (the CEO); division: brought in below the cascade
+Side = Literal["executive", "tech", "product", "both", "division"]
 
 
 class Record(BaseModel):
@@ -95,12 +101,25 @@ class RightPair(Record):
 class ChecklistItem(Record):
     """One concrete action on one or more roles' induction checklists."""
 
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, populate_by_name=True)
+
     id: Id
     roles: list[Id] = Field(min_length=1)
     stage: Stage
     text: Text
     section: PageRef = Field(description="The handbook section the item comes from")
+    with_: list[Id] = Field(default_factory=list, alias="with",
+                            description="Roles the action is done together with (shown as 'With: ...')")
     carries: list[CarryId] = Field(default_factory=list)
+
+
+class PageCheck(Record):
+    """A self-check question shown at the foot of one handbook page."""
+
+    id: Id
+    page: PagePath = Field(description="The page the question appears on, e.g. 'partnership-model.md'")
+    question: Text
+    answer: Text
 
 
 class PathSection(Record):
@@ -162,6 +181,7 @@ class PageMeta(Record):
     review_by: dt.date = Field(description="Date by which the owner re-reads the page")
     carries: list[CarryId] = Field(default_factory=list)
     tags: list[Text] = Field(default_factory=list, description="Short names of the roles the page matters to")
+    render_macros: bool = Field(False, description="True on a page that calls macros ({{ ... }}); others skip Jinja")
 
 
 Module.model_rebuild()
@@ -177,4 +197,7 @@ FILES: dict[str, type[Record]] = {
     "readings.yml": Reading,
     "glossary.yml": Term,
     "changelog.yml": Change,
+    "selfchecks.yml": PageCheck,
 }
+# Files a handbook may leave out (an empty list is the same as no file).
+OPTIONAL_FILES = frozenset({"selfchecks.yml"})

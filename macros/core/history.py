@@ -1,0 +1,100 @@
+"""When each file under docs/ last changed, from git history, with a fallback.
+
+One ``git log`` for the whole docs folder, so the cost does not grow with a process per
+page, kept while the repository's HEAD stays the same commit (reading HEAD costs a few
+file reads, so asking once a page is cheap). Files git does not know (new, or no
+repository at all) fall back to the file's modification date, and say so.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+import threading
+from pathlib import Path
+
+_DATES: dict[Path, tuple[str, dict[str, dt.date]]] = {}
+_LOCK = threading.Lock()
+
+
+def _git_dir(start: Path) -> Path | None:
+    for folder in (start, *start.parents):
+        dot_git = folder / ".git"
+        if dot_git.is_dir():
+            return dot_git
+        if dot_git.is_file():  # a worktree or submodule: 'gitdir: <path>'
+            text = dot_git.read_text(encoding="utf-8").strip()
+            if text.startswith("gitdir:"):
+                return (folder / text.removeprefix("gitdir:").strip()).resolve()
+    return None
+
+
+def head(start: Path) -> str:
+    """A key for the commit checked out in the repository holding ``start`` ('' if none)."""
+    git = _git_dir(start)
+    if git is None:
+        return ""
+    try:
+        ref = (git / "HEAD").read_text(encoding="utf-8").strip()
+        if not ref.startswith("ref:"):
+            return ref
+        name = ref.removeprefix("ref:").strip()
+        common = git
+        if (git / "commondir").is_file():
+            common = (git / (git / "commondir").read_text(encoding="utf-8").strip()).resolve()
+        for where in (git / name, common / name):
+            if where.is_file():
+                return where.read_text(encoding="utf-8").strip()
+        packed = common / "packed-refs"
+        if packed.is_file():
+            for line in packed.read_text(encoding="utf-8").splitlines():
+                if line.endswith(" " + name):
+                    return line.split(" ", 1)[0]
+        return ref
+    except OSError:
+        return ""
+
+
+def git_dates(docs_dir: Path) -> dict[str, dt.date]:
+    """The last commit date of every tracked file under docs_dir, keyed by its path
+    relative to docs_dir; empty where there is no repository or no git."""
+    try:
+        done = subprocess.run(
+            ["git", "log", "--format=%x00%cs", "--name-only", "--relative", "--", "."],
+            cwd=docs_dir, capture_output=True, text=True, timeout=60,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return {}
+    if done.returncode != 0:
+        return {}
+    dates: dict[str, dt.date] = {}
+    current: dt.date | None = None
+    for line in done.stdout.splitlines():
+        if line.startswith("\0"):
+            current = dt.date.fromisoformat(line[1:])
+        elif line and current is not None:
+            dates.setdefault(line, current)  # newest commit comes first
+    return dates
+
+
+def dates(docs_dir: str | Path) -> dict[str, dt.date]:
+    """git_dates(), run again only when HEAD has moved."""
+    docs_dir = Path(docs_dir).resolve()
+    key = head(docs_dir)
+    with _LOCK:
+        hit = _DATES.get(docs_dir)
+        if hit is None or hit[0] != key or not key:
+            hit = _DATES[docs_dir] = (key, git_dates(docs_dir))
+        return hit[1]
+
+
+def last_updated(docs_dir: str | Path, rel: str, known: dict[str, dt.date]) -> tuple[dt.date, str]:
+    """(date, how it was found) for one file: 'git', or 'file' for the modification time."""
+    if rel in known:
+        return known[rel], "git"
+    try:
+        stamp = os.stat(os.path.join(docs_dir, rel)).st_mtime
+    except OSError:
+        stamp = dt.datetime.now().timestamp()
+    return dt.date.fromtimestamp(stamp), "file"

@@ -1,0 +1,129 @@
+"""Checklists: a role's items by stage, with a progress bar script enables, and every
+item once on one page. Plain HTML with resolved links, not Markdown: a checklist can
+hold thousands of items, and every reference in it is checked when the data loads."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Iterable
+
+from macros.core.load import Handbook
+from macros.core.model import STAGES, ChecklistItem
+from macros.core.render.text import attr, induction_ref, permalink_escaped
+from macros.core.urls import Where
+
+
+class _Links:
+    """The links and tags a checklist repeats (a section, a role's induction path, the
+    roles of an item) for one page, each built once: a checklist of thousands of items
+    names a few dozen pages and a few hundred sets of roles."""
+
+    def __init__(self, hb: Handbook, where: Where):
+        self.hb, self.href = hb, where.href
+        self.every_role = set(hb.roles)
+        self._built: dict[tuple[str, str], str] = {}
+        self._by_roles: dict[tuple[str, tuple[str, ...]], str] = {}
+
+    def _a(self, ref: str, label: str) -> str:
+        built = self._built.get((ref, label))
+        if built is None:
+            built = self._built[ref, label] = f'<a href="{attr(self.href(ref))}">{html.escape(label)}</a>'
+        return built
+
+    def section(self, ref: str) -> str:
+        """A link to the handbook section an item comes from, titled by its heading."""
+        return self._a(ref, self.hb.titles.get(ref, ref))
+
+    def role(self, role_id: str) -> str:
+        return self._a(induction_ref(role_id), self.hb.roles[role_id].short)
+
+    def for_everyone(self, roles: Iterable[str]) -> bool:
+        return set(roles) == self.every_role
+
+    def tags(self, item: ChecklistItem) -> str:
+        """The item's roles as tags: 'Everyone', or each role's short name."""
+        return self._per_roles("tags", item.roles, lambda: " ".join(
+            f'<span class="hb-tag">{html.escape(name)}</span>'
+            for name in (["Everyone"] if self.for_everyone(item.roles)
+                         else [self.hb.roles[r].short for r in item.roles])))
+
+    def roles(self, roles: list[str]) -> str:
+        """Roles as links to their paths, or 'everyone'."""
+        return self._per_roles("roles", roles, lambda: "everyone" if self.for_everyone(roles)
+                               else ", ".join(self.role(r) for r in roles))
+
+    def _per_roles(self, kind: str, roles: list[str], build: Callable[[], str]) -> str:
+        key = (kind, tuple(roles))
+        built = self._by_roles.get(key)
+        if built is None:
+            built = self._by_roles[key] = build()
+        return built
+
+
+def _by_stage(items: Iterable[ChecklistItem]) -> Iterable[tuple[str, str, list[ChecklistItem]]]:
+    """(stage, label, items) for each stage that has items, in course order."""
+    items = list(items)
+    for stage, label in STAGES.items():
+        staged = [i for i in items if i.stage == stage]
+        if staged:
+            yield stage, label, staged
+
+
+def _item(links: _Links, item: ChecklistItem) -> str:
+    item_id, item_text = attr(item.id), html.escape(item.text)
+    check = f"check-{item_id}"
+    with_ = f"With: {links.roles(item.with_)} · " if item.with_ else ""
+    return (
+        f'<li class="hb-item hb-anchor" id="{item_id}" data-item="{item_id}">'
+        f'<input type="checkbox" class="hb-check" id="{check}" data-item="{item_id}">'
+        f'<label class="hb-item__text" for="{check}">{item_text}</label>'
+        f'<span class="hb-item__meta">From {links.section(item.section)} · {with_}'
+        f'<span class="hb-tags"><span class="hb-visually-hidden">For: </span>{links.tags(item)}</span> · '
+        f"{permalink_escaped(item_id, 'this item: ' + item_text)}</span></li>"
+    )
+
+
+def checklist(hb: Handbook, role_id: str, where: Where, key: str | None = None) -> str:
+    """The role's checklist, grouped by stage, with a progress bar that script enables."""
+    role = hb.roles[role_id]
+    items = hb.by_role.get(role_id, [])
+    key = key or f"induction/{role_id}"
+    links = _Links(hb, where)
+    # Left out of the search index: each item is indexed once, on the all-items page.
+    out = [
+        f'<section class="hb-checklist" data-checklist="{attr(key)}" data-total="{len(items)}" '
+        'data-search-exclude="true" markdown="1">',
+        '<div class="hb-progress" hidden>'
+        f'<progress class="hb-progress__bar" max="{len(items)}" value="0" '
+        f'aria-label="Checklist progress for {attr(role.short)}"></progress> '
+        f'<span class="hb-progress__count" aria-live="polite">0 of {len(items)} done</span> '
+        '<button type="button" class="md-button hb-progress__reset">Reset progress</button></div>',
+    ]
+    for stage, label, staged in _by_stage(items):
+        out.append(f'<h3 id="{attr(role_id)}-{stage}">{label}</h3>')
+        out.append('<ul class="hb-items">')
+        out.extend(_item(links, i) for i in staged)
+        out.append("</ul>")
+    out.append("</section>")
+    return "\n".join(out) + "\n"
+
+
+def all_items(hb: Handbook, where: Where) -> str:
+    """Every checklist item once, by stage, with the roles whose path holds it."""
+    out = []
+    links = _Links(hb, where)
+    for stage, label, staged in _by_stage(hb.checklist.values()):
+        out.append(f"\n## {label} {{#{stage}}}\n")  # Markdown, so the stages are in the table of contents
+        block = ['<ul class="hb-items hb-items--all">']
+        for item in staged:
+            item_id, item_text = attr(item.id), html.escape(item.text)
+            with_ = f" · with {links.roles(item.with_)}" if item.with_ else ""
+            block.append(
+                f'<li class="hb-anchor" id="{item_id}">{item_text}'
+                f'<span class="hb-item__meta">For {links.roles(item.roles)}{with_} · '
+                f"from {links.section(item.section)} · {permalink_escaped(item_id, 'this item: ' + item_text)}"
+                "</span></li>"
+            )
+        block.append("</ul>")
+        out.append("\n".join(block) + "\n")
+    return "\n".join(out) + "\n"

@@ -1,0 +1,34 @@
+"""Rights and responsibilities: each responsibility beside the right paired with it."""
+
+from __future__ import annotations
+
+from macros.core.load import Handbook
+from macros.core.model import RightPair
+from macros.core.render.text import attr, permalink, text
+
+TEAMS = ("tech", "product")
+
+
+def _right_pair(pair: RightPair) -> str:
+    return (
+        f'<div class="hb-pair hb-anchor" id="{attr(pair.id)}" markdown="1">\n'
+        f'<p class="hb-pair__title" markdown="span"><strong>{text(pair.title)}</strong> '
+        f"{permalink(pair.id, pair.title)}</p>\n"
+        f'<div class="hb-pair__cols" markdown="1">\n'
+        f'<p class="hb-pair__resp" markdown="span"><span class="hb-pair__label">Responsibility</span> '
+        f"{text(pair.responsibility)}</p>\n"
+        f'<p class="hb-pair__right" markdown="span"><span class="hb-pair__label">Right</span> '
+        f"{text(pair.right)}</p>\n</div>\n</div>"
+    )
+
+
+def team_pairs(hb: Handbook, team: str) -> list[RightPair]:
+    return [p for p in hb.rights.values() if p.team == team]
+
+
+def rights(hb: Handbook, team: str) -> str:
+    """Each responsibility shown beside the right it is paired with, for one team."""
+    pairs = team_pairs(hb, team)
+    if not pairs:
+        raise ValueError(f"no rights for team {team!r}; expected one of: {', '.join(TEAMS)}")
+    return "\n".join(_right_pair(p) for p in pairs) + "\n"

@@ -1,0 +1,64 @@
+"""Escaping data text for wherever it lands, and the small pieces every renderer uses."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable
+
+from macros.core.urls import Where
+
+# What Python-Markdown reads as syntax and lets a backslash escape (Markdown.ESCAPED_CHARS,
+# with '|' from the tables extension). '<', '>' and '&' become entities instead.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+_HTML_SPECIAL = re.compile(r"[&<>\"']")
+
+
+def text(value: object) -> str:
+    """Data text for Markdown (inline, or a whole line): HTML special characters as
+    entities, every character Markdown could read as syntax backslash-escaped, and line
+    breaks made spaces, so it renders as written and cannot start a list, a heading, a
+    link or a snippet."""
+    plain = " ".join(str(value).split())
+    escaped = _MD_SPECIAL.sub(r"\\\1", plain)
+    return _HTML_SPECIAL.sub(lambda m: html.escape(m.group(), quote=True), escaped)
+
+
+def attr(value: object) -> str:
+    """Escape a value for an HTML attribute (or for element text in plain HTML)."""
+    return html.escape(str(value), quote=True)
+
+
+def link(label: str, ref: str, where: Where) -> str:
+    """A Markdown link to a handbook page ('page.md#anchor'), relative to the page written."""
+    return f"[{text(label)}]({where.md(ref)})"
+
+
+def induction_ref(role_id: str) -> str:
+    return f"induction/{role_id}.md"
+
+
+def permalink(anchor: str, label: str) -> str:
+    """The '#' control that links (and, with script, copies a link) to one item."""
+    return permalink_escaped(attr(anchor), attr(label))
+
+
+def permalink_escaped(anchor_attr: str, label_attr: str) -> str:
+    """permalink() of values already escaped (a checklist escapes each item's once)."""
+    return f'<a class="hb-permalink" href="#{anchor_attr}" aria-label="Link to {label_attr}">#</a>'
+
+
+def bullets(items: Iterable[str]) -> str:
+    return "\n".join(f"- {text(i)}" for i in items)
+
+
+def shows(records: Iterable = (), data: Iterable[str] = ()) -> str:
+    """A mark telling the page's Markdown extension what the page shows: the content-map
+    ids of the records (for its Sources note) and the data files they come from (for
+    its 'last updated'). An HTML comment on its own, removed from the written page."""
+    carries = sorted({c for record in records for c in getattr(record, "carries", ())})
+    files = sorted(set(data))
+    return f"\n\n<!--hb-shows carries={','.join(carries)} data={','.join(files)}-->\n\n"
+
+
+SHOWS = re.compile(r"<!--hb-shows carries=([^ ]*) data=([^ ]*)-->")

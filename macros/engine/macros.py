@@ -1,0 +1,115 @@
+"""The macros module (``module_name: macros/engine/macros`` in mkdocs.yml): registers the
+handbook's macros, each a call into the core's renderers for the page being built.
+
+mkdocs-macros-plugin calls ``define_env`` once a build, Zensical once a page; either way
+the data is loaded and validated once while its files stay the same. Each macro also
+leaves a mark saying which records it shows and which data files they come from, which
+the page's Markdown extension (:mod:`macros.engine.markdown`) turns into the Sources
+note and the 'last updated' date.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from macros.core.render import cascade as diagram
+from macros.core.render import checklists, induction, lists, modules, roles, selfchecks
+from macros.core.render import rights as pairs
+from macros.core.render.text import shows
+from macros.engine import page as engine_page
+
+_TRACEBACK = re.compile(r"\n*```\s*\nTraceback \(most recent call last\):.*?```", re.S)
+
+
+class _WithoutTraceback(logging.Filter):
+    """mkdocs-macros reports a failing macro with a Python traceback; the first lines
+    (file, error, message) are what a contributor needs, so keep only those."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if "Traceback (most recent call last)" in message:
+            record.msg, record.args = _TRACEBACK.sub("", message).rstrip(), ()
+        return True
+
+
+def define_env(env) -> None:
+    macros_log = logging.getLogger("mkdocs.plugins.mkdocs_macros.util")
+    if not any(isinstance(f, _WithoutTraceback) for f in macros_log.filters):
+        macros_log.addFilter(_WithoutTraceback())
+    engine = engine_page.engine_of(env)
+    docs_dir = engine_page.docs_dir_of(env)
+    hb = engine_page.handbook(docs_dir, engine)
+
+    def where():
+        context = engine_page.from_macros(env)
+        if context is None:
+            raise ValueError("a handbook macro was called outside a page")
+        return context.where
+
+    def known(kind: str, value: str, table) -> str:
+        if value not in table:
+            raise ValueError(f"unknown {kind} '{value}' in a macro call; expected one of: {', '.join(table)}")
+        return value
+
+    @env.macro
+    def role_grid() -> str:
+        return roles.role_grid(hb, where()) + shows(data=["roles.yml"])
+
+    @env.macro
+    def roles_table() -> str:
+        return roles.roles_table(hb, where()) + shows(data=["roles.yml"])
+
+    @env.macro
+    def cascade() -> str:
+        return diagram.cascade_svg(hb) + shows(data=["roles.yml"])
+
+    @env.macro
+    def checklist(role: str) -> str:
+        known("role", role, hb.roles)
+        return (checklists.checklist(hb, role, where())
+                + shows(hb.by_role.get(role, []), ["checklist.yml", "roles.yml"]))
+
+    @env.macro
+    def all_checklist_items() -> str:
+        return checklists.all_items(hb, where()) + shows(hb.checklist.values(), ["checklist.yml", "roles.yml"])
+
+    @env.macro
+    def induction_path(role: str) -> str:
+        known("role", role, hb.roles)
+        return (induction.induction_path(hb, role, where())
+                + shows(hb.by_role.get(role, []), ["paths.yml", "checklist.yml", "roles.yml"]))
+
+    @env.macro
+    def rights(team: str) -> str:
+        known("team", team, pairs.TEAMS)
+        return pairs.rights(hb, team) + shows(pairs.team_pairs(hb, team), ["rights.yml"])
+
+    @env.macro
+    def cto_modules() -> str:
+        return modules.modules(hb) + shows(hb.modules.values(), ["modules.yml"])
+
+    @env.macro
+    def module_list() -> str:
+        return modules.module_list(hb, where()) + shows(data=["modules.yml"])
+
+    @env.macro
+    def selfchecks_index() -> str:
+        return selfchecks.index(hb, where()) + shows(data=["selfchecks.yml", "modules.yml"])
+
+    @env.macro
+    def reading_list() -> str:
+        return lists.readings(hb, where()) + shows(hb.readings.values(), ["readings.yml", "sources.yml"])
+
+    @env.macro
+    def glossary() -> str:
+        return lists.glossary(hb, where()) + shows(data=["glossary.yml"])
+
+    @env.macro
+    def sources() -> str:
+        return lists.sources(hb) + shows(data=["sources.yml"])
+
+    @env.macro
+    def changelog() -> str:
+        return lists.changelog(hb) + shows(data=["changelog.yml"])
+

@@ -1,0 +1,97 @@
+"""Which page is being built, asked of whichever engine is running, and how bad data
+stops its build. Everything here that knows an engine's objects is in this module.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from macros.core.load import DataError, Handbook, load_cached
+from macros.core.urls import Where
+
+log = logging.getLogger("mkdocs.plugins.handbook")
+
+
+@dataclass(frozen=True)
+class PageContext:
+    docs_dir: Path
+    where: Where  # the page's path under docs/ and its URL
+    engine: str  # "mkdocs" (MkDocs or ProperDocs) or "zensical"
+
+
+def _docs_dir(root: str | os.PathLike, docs_dir: str) -> Path:
+    return (Path(root) / docs_dir).resolve()  # an absolute docs_dir stays as it is
+
+
+def from_macros(env) -> PageContext | None:
+    """The page the macros are rendering (mkdocs-macros-plugin or Zensical's macros)."""
+    page = env.page
+    if page is None:
+        return None
+    conf = env.conf
+    zensical = type(env).__module__.startswith("zensical")
+    path = page.path if zensical else page.file.src_uri
+    docs_dir = _docs_dir(env.project_dir, conf["docs_dir"])
+    return PageContext(docs_dir, Where(path, page.url, bool(conf.get("use_directory_urls", True)), zensical),
+                       "zensical" if zensical else "mkdocs")
+
+
+def engine_of(env) -> str:
+    return "zensical" if type(env).__module__.startswith("zensical") else "mkdocs"
+
+
+def docs_dir_of(env) -> Path:
+    return _docs_dir(env.project_dir, env.conf["docs_dir"])
+
+
+def from_markdown(md) -> PageContext | None:
+    """The page a Python-Markdown instance is converting, or None outside a site build.
+
+    Zensical puts a 'rendering_context' preprocessor holding the page and the config
+    into every page's Markdown instance (its own extensions read it the same way);
+    MkDocs and ProperDocs put in a 'relpath' treeprocessor holding the page's file and
+    the config, which resolves the page's links."""
+    if "rendering_context" in md.preprocessors:
+        context = md.preprocessors["rendering_context"]
+        page, config = context.page, context.config
+        docs_dir = _docs_dir(config.get("root_dir", "."), config.get("docs_dir", "docs"))
+        return PageContext(docs_dir, Where(page.path, page.url, bool(config.get("use_directory_urls", True)), True),
+                           "zensical")
+    if "relpath" in md.treeprocessors:
+        relpath = md.treeprocessors["relpath"]
+        file, config = relpath.file, relpath.config
+        return PageContext(Path(config["docs_dir"]).resolve(),
+                           Where(file.src_uri, file.url, bool(config["use_directory_urls"])), "mkdocs")
+    return None
+
+
+def handbook(docs_dir: Path, engine: str) -> Handbook:
+    """The data, loaded and validated (once while its files stay the same); on bad data,
+    one line per problem and the build stops, without a traceback."""
+    try:
+        return load_cached(docs_dir)
+    except DataError as exc:
+        _stop(exc.problems, engine)
+        raise  # (not reached)
+
+
+def _stop(problems: list[str], engine: str) -> None:
+    summary = f"The handbook data has {len(problems)} problem(s), listed above; fix them and build again."
+    if engine == "zensical":
+        # Zensical prints any exception from Python with its traceback and carries on
+        # to its next page; a contributor needs the lines below and a failed build.
+        lines = "".join(f"ERROR   -  {p}\n" for p in problems)
+        sys.stderr.write(f"{lines}ERROR   -  {summary}\n")
+        sys.stderr.flush()
+        if len(sys.argv) > 1 and sys.argv[1] == "serve":
+            raise RuntimeError(summary)  # the server keeps watching for the fix
+        os._exit(1)
+    from mkdocs.exceptions import PluginError  # under ProperDocs, this is ProperDocs' own
+
+    for problem in problems:
+        log.error(problem)
+    raise PluginError(summary)
