@@ -1,5 +1,6 @@
-"""Shared fixtures: the real site built once per session, and throw-away copies
-of the project for tests that break the data on purpose."""
+"""Shared fixtures: the real site built once per session (on the default engine,
+ProperDocs, and on Zensical), and throw-away copies of the project for tests that
+break the data on purpose."""
 
 from __future__ import annotations
 
@@ -20,12 +21,27 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "tr
        "PATH": os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")])}
 
 
-def mkdocs(project: Path, site_dir: Path, *args: str) -> subprocess.CompletedProcess:
-    """Run `mkdocs build --strict` on a project folder, as a contributor would."""
+def build(project: Path, site_dir: Path, *args: str, engine: str = "properdocs") -> subprocess.CompletedProcess:
+    """`<engine> build --strict` on a project folder, as a contributor would run it:
+    ProperDocs (the default) or MkDocs, which take the output folder as an option."""
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"),
+        [sys.executable, "-m", engine, "build", "--strict", "-f", str(project / "mkdocs.yml"),
          "-d", str(site_dir), *args],
         cwd=project, env=ENV, capture_output=True, text=True, timeout=300,
+    )
+
+
+def mkdocs(project: Path, site_dir: Path, *args: str) -> subprocess.CompletedProcess:
+    """A build on the default engine (ProperDocs); the name is what contributors know."""
+    return build(project, site_dir, *args)
+
+
+def zensical(project: Path) -> subprocess.CompletedProcess:
+    """`zensical build --clean --strict` in a project folder (Zensical writes to the
+    config's site_dir, which must be inside the project: use a copy)."""
+    return subprocess.run(
+        [str(Path(sys.executable).parent / "zensical"), "build", "--clean", "--strict", "-f", "mkdocs.yml"],
+        cwd=project, env={**ENV, "NO_COLOR": "1"}, capture_output=True, text=True, timeout=300,
     )
 
 
@@ -35,7 +51,7 @@ def copy_project(dest: Path) -> Path:
         shutil.copytree(ROOT / name, dest / name)
     for name in ("mkdocs.yml", "CONTRIBUTING.md"):
         shutil.copy(ROOT / name, dest / name)
-    # the hooks file is referenced by a path relative to mkdocs.yml
+    # the macros module and the hooks file are named by paths relative to mkdocs.yml
     shutil.copytree(ROOT / "macros", dest / "macros", ignore=shutil.ignore_patterns("__pycache__"))
     return dest
 
@@ -92,11 +108,27 @@ class TextOf(HTMLParser):
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Site:
-    """The real handbook, built once for the whole session with --strict."""
+    """The real handbook, built once for the whole session with --strict (ProperDocs)."""
     out = tmp_path_factory.mktemp("site")
     result = mkdocs(ROOT, out)
     assert result.returncode == 0, f"the handbook does not build:\n{result.stderr}"
     return Site(out)
+
+
+@pytest.fixture(scope="session")
+def engines(tmp_path_factory) -> dict[str, Site]:
+    """One copy of the project built with --strict on each engine: ProperDocs, MkDocs and
+    Zensical (from the same files, so dates and everything else can be compared)."""
+    project = copy_project(tmp_path_factory.mktemp("engines") / "project")
+    built = {}
+    for engine in ("properdocs", "mkdocs"):
+        result = build(project, project / f"site-{engine}", engine=engine)
+        assert result.returncode == 0, f"the handbook does not build on {engine}:\n{result.stderr}"
+        built[engine] = Site(project / f"site-{engine}")
+    result = zensical(project)
+    assert result.returncode == 0, f"the handbook does not build on Zensical:\n{result.stdout}\n{result.stderr}"
+    built["zensical"] = Site(project / "site")
+    return built
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from macros.data import load
+from macros.core.load import load
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser

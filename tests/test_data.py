@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros.data import DataError, load
+from macros.core.load import DataError, load
 from tests.conftest import ROOT, mkdocs
 
 
@@ -185,19 +185,85 @@ def test_typo_in_a_macro_call_fails_the_build(project, tmp_path):
     assert "Traceback" not in result.stderr
 
 
-def test_pages_opting_out_of_macros_keep_their_braces(project, tmp_path):
-    """render_macros: false leaves a page's Jinja as text; a page with no say that calls a macro is rendered."""
-    page = project / "docs/roles.md"
-    page.write_text(page.read_text().replace("---\n", "---\nrender_macros: false\n", 1)
-                    + "\nWrite `{{ glossary() }}` to show the glossary.\n")
+def test_only_pages_that_say_so_go_through_jinja(project, tmp_path):
+    """A page without render_macros: true keeps its braces as text (here in code); one
+    that says so is rendered."""
+    page = project / "docs/leading-together.md"
+    page.write_text(page.read_text() + "\nWrite `{{ glossary() }}` to show the glossary.\n")
     page = project / "docs/insights.md"
-    page.write_text(page.read_text() + "\n{{ roles_table() }}\n")
+    page.write_text(page.read_text().replace("---\n", "---\nrender_macros: true\n", 1) + "\n{{ roles_table() }}\n")
     out = tmp_path / "out"
     result = mkdocs(project, out)
     assert result.returncode == 0, result.stderr
-    assert "<code>{{ glossary() }}</code>" in (out / "roles/index.html").read_text()
+    assert "<code>{{ glossary() }}</code>" in (out / "leading-together/index.html").read_text()
     insights = (out / "insights/index.html").read_text()
     assert "{{ roles_table() }}" not in insights and "<th>Partners with</th>" in insights
+
+
+def test_a_page_that_calls_a_macro_must_say_so(project):
+    """A macro call in a page without render_macros: true would show as text: a clear error."""
+    page = project / "docs/insights.md"
+    page.write_text(page.read_text() + "\n{{ roles_table() }}\n")
+    assert problems(project) == [
+        "docs/insights.md: field 'render_macros': the page calls macros ({{ ... }}) but does not set "
+        "'render_macros: true'; add it to the front matter (pages without it skip Jinja)"
+    ]
+
+
+def test_every_role_has_its_induction_page_and_every_page_its_role(project):
+    """A role without docs/induction/<id>.md, a page named after no role, and a page
+    that calls another role's path are each one line."""
+    (project / "docs/induction/designer.md").unlink()
+    stray = (project / "docs/induction/engineer.md").read_text()
+    (project / "docs/induction/architect.md").write_text(stray.replace('"engineer"', '"architect"'))
+    page = project / "docs/induction/sales.md"
+    page.write_text(page.read_text().replace('induction_path("sales")', 'induction_path("marketing")'))
+    assert problems(project) == [
+        "docs/data/roles.yml: item 'designer' (#9): no induction page docs/induction/designer.md; every role needs "
+        'one, holding {{ induction_path("designer") }} (copy another role\'s page)',
+        "docs/induction/architect.md: no role 'architect' in docs/data/roles.yml; an induction page is named after "
+        "its role's id (one of: cpo, cpto, cto, designer, engineer, engineering-manager, head-of-engineering, "
+        "head-of-product, marketing, operations, product-manager, sales, security, support, tech-lead)",
+        'docs/induction/sales.md: expected one call {{ induction_path("sales") }} (the page of role \'sales\'), '
+        "found 1: 'marketing'",
+    ]
+
+
+def test_with_names_known_roles(project):
+    """A checklist item done 'with' an unknown role names the item and the field as written."""
+    edit(project, "checklist.yml", lambda items: items[0].update({"with": ["cpo", "ceoo"]}))
+    [line] = problems(project)
+    assert line.startswith("docs/data/checklist.yml: item 'read-the-model' (#1), field 'with[1]': "
+                           "unknown role 'ceoo'; expected one of: cpo, cpto, cto, ")
+
+
+def test_selfchecks_name_an_existing_page(project):
+    """A self-check names a page without an anchor, and the page must exist."""
+    path = project / "docs/data/selfchecks.yml"
+    path.write_text(
+        "- id: check-one\n  page: nowhere.md\n  question: Why?\n  answer: Because.\n"
+        "- id: check-two\n  page: insights.md#home-and-away\n  question: Why?\n  answer: Because.\n"
+    )
+    assert problems(project) == [
+        "docs/data/selfchecks.yml: item 'check-two' (#2), field 'page': expected a page path under docs/ "
+        "(e.g. 'partnership-model.md'), got 'insights.md#home-and-away'",
+        "docs/data/selfchecks.yml: item 'check-one' (#1), field 'page': no page 'nowhere.md' under docs/; "
+        "expected the path of an existing page",
+    ]
+
+
+@pytest.mark.parametrize(("value", "problem"), [
+    ("2026-02-30", "'2026-02-30' is not a date (day is out of range for month)"),
+    ("2026-13-01 10:00:00", "'2026-13-01 10:00:00' is not a date (month must be in 1..12)"),
+])
+def test_an_impossible_date_is_a_clear_error_with_its_line(project, value, problem):
+    """A value that looks like a date but is none is a YAML error with its line, not a traceback."""
+    path = project / "docs/data/changelog.yml"
+    lines = path.read_text().splitlines(keepends=True)
+    at = next(n for n, line in enumerate(lines) if line.startswith("  date:"))
+    lines[at] = f"  date: {value}\n"
+    path.write_text("".join(lines))
+    assert problems(project) == [f"docs/data/changelog.yml: line {at + 1}, column 9: malformed YAML: {problem}"]
 
 
 def test_page_front_matter_is_validated(project):
@@ -232,7 +298,7 @@ def test_page_owner_and_tags_must_be_roles(project):
 
 def test_freshness_report_lists_overdue_pages(capsys):
     """The freshness report names each page past its review date, with owner and days overdue."""
-    from macros import freshness
+    from macros.core import freshness
 
     assert freshness.main(["--docs", str(ROOT / "docs"), "--today", "2000-01-01"]) == 0
     assert capsys.readouterr().out.startswith("0 of ")

@@ -1,4 +1,6 @@
-"""The sidebar drawn by macros/nav.py is Material's sidebar, entry for entry."""
+"""The sidebar drawn by macros/material/nav.py is Material's sidebar, entry for entry:
+compared page by page with a pristine Material build of the same site (no project
+hooks), with the theme features that change the sidebar and without directory URLs."""
 
 from __future__ import annotations
 
@@ -10,9 +12,10 @@ from types import SimpleNamespace
 import pytest
 from mkdocs.utils import normalize_url
 
-from macros.nav import _Nav
-from tests.bench.synthetic import generate
-from tests.conftest import Site, mkdocs
+from macros.material import hooks
+from macros.material.nav import _Nav
+from tests.bench.synthetic import generate, without_hooks
+from tests.conftest import ROOT, Site, copy_project, mkdocs
 
 
 class _Events(HTMLParser):
@@ -34,7 +37,7 @@ class _Events(HTMLParser):
 
 
 def primary_nav(html: str) -> list[tuple]:
-    start = html.index('<nav class="md-nav md-nav--primary"')
+    start = re.search(r'<nav class="md-nav md-nav--primary[ "]', html).start()
     depth = 0
     for match in re.finditer(r"<(/?)nav\b", html[start:]):
         depth += -1 if match.group(1) else 1
@@ -57,16 +60,66 @@ def assert_same_sidebars(ours: Path, materials: Path) -> int:
     return len(pages)
 
 
-def _without_our_nav(project: Path) -> None:
-    (project / "overrides/partials/nav.html").unlink()
+def _pristine(project: Path) -> None:
+    """The project as Material draws it: without the hooks that offer the Python sidebar."""
+    config = project / "mkdocs.yml"
+    config.write_text(without_hooks(config.read_text()))
+
+
+def _configure(project: Path, features=(), use_directory_urls: bool = True) -> None:
+    config = project / "mkdocs.yml"
+    text = config.read_text()
+    text = text.replace("  features:\n", "  features:\n" + "".join(f"    - {f}\n" for f in features), 1)
+    if not use_directory_urls:
+        text = text.replace("strict: true\n", "strict: true\nuse_directory_urls: false\n", 1)
+    config.write_text(text)
 
 
 def test_sidebar_of_every_page_matches_materials(site, project, tmp_path):
-    """The real handbook: every page (home, sections, index pages, generated paths, 404)."""
-    _without_our_nav(project)
+    """The real handbook: every page (home, sections, index pages, induction paths, 404)."""
+    _pristine(project)
     result = mkdocs(project, tmp_path / "material")
     assert result.returncode == 0, result.stderr
     assert assert_same_sidebars(site.root, tmp_path / "material") >= 40
+
+
+@pytest.mark.parametrize(("features", "use_directory_urls"), [
+    (("navigation.tabs",), True),
+    (("navigation.expand",), True),
+    (("navigation.tabs", "navigation.expand"), False),
+    ((), False),
+])
+def test_sidebar_matches_materials_with_other_features(tmp_path, features, use_directory_urls):
+    """Tabs, expanded sections, and plain .html URLs: the same sidebar as Material's."""
+    ours = copy_project(tmp_path / "ours")
+    _configure(ours, features, use_directory_urls)
+    theirs = copy_project(tmp_path / "theirs")
+    _configure(theirs, features, use_directory_urls)
+    _pristine(theirs)
+    assert (result := mkdocs(ours, tmp_path / "ours-site")).returncode == 0, result.stderr
+    assert (result := mkdocs(theirs, tmp_path / "theirs-site")).returncode == 0, result.stderr
+    assert assert_same_sidebars(tmp_path / "ours-site", tmp_path / "theirs-site") >= 40
+
+
+def test_the_python_sidebar_is_offered_only_for_checked_material_versions(monkeypatch):
+    """The hooks offer nav.py to the template for the Material versions it follows, and
+    leave Material's own template to draw the sidebar for any other version or theme."""
+    config = {"theme": SimpleNamespace(name="material"), "extra": {}}
+    env = SimpleNamespace(globals={})
+    assert hooks.material_checked()
+    assert "handbook_nav" in hooks.on_env(env, config, None).globals
+    monkeypatch.setattr(hooks.metadata, "version", lambda name: "10.0.0")
+    assert "handbook_nav" not in hooks.on_env(env, config, None).globals
+    monkeypatch.undo()
+    assert "handbook_nav" not in hooks.on_env(env, {**config, "theme": SimpleNamespace(name="mkdocs")}, None).globals
+
+
+def test_the_built_site_uses_the_python_sidebar():
+    """With the hooks in mkdocs.yml, the template is given nav.py (not a silent fallback)."""
+    text = (ROOT / "mkdocs.yml").read_text()
+    assert "  - macros/material/hooks.py\n" in text
+    template = (ROOT / "overrides/material/partials/nav.html").read_text()
+    assert "handbook_nav(nav, page, features)" in template
 
 
 def test_sidebar_of_a_deep_nav_matches_materials(tmp_path):
@@ -76,7 +129,7 @@ def test_sidebar_of_a_deep_nav_matches_materials(tmp_path):
     generate(project, 100)
     assert mkdocs(project, tmp_path / "ours").returncode == 0
     assert "md-nav__item--pruned" in Site(tmp_path / "ours").html("library/section-001/page-003")
-    _without_our_nav(project)
+    _pristine(project)
     assert mkdocs(project, tmp_path / "material").returncode == 0
     assert assert_same_sidebars(tmp_path / "ours", tmp_path / "material") >= 100
 
@@ -111,7 +164,7 @@ def test_relative_urls_are_mkdocs_own(page_url):
 def test_sidebar_when_a_section_links_into_the_page_folder(project, tmp_path):
     """A page at guide/ in one section, another at guide/deeper/ in a section the first
     is not in: the second section's links differ for guide/ and for its neighbours,
-    so each gets its own drawing (macros.nav._Memo), still Material's markup."""
+    so each gets its own drawing (macros.material.nav._Memo), still Material's markup."""
     front = ("---\ndescription: A page made by the test, with a description long enough to pass.\n"
              "owner: cpo\nreview_by: 2099-01-01\n---\n\n# {title}\n\nText.\n")
     (project / "docs/guide.md").write_text(front.format(title="Guide"))
@@ -128,6 +181,6 @@ def test_sidebar_when_a_section_links_into_the_page_folder(project, tmp_path):
     assert mkdocs(project, tmp_path / "ours").returncode == 0
     ours = Site(tmp_path / "ours")
     assert 'href="deeper/"' in ours.html("guide") and 'href="../deeper/"' in ours.html("guide/more")
-    _without_our_nav(project)
+    _pristine(project)
     assert mkdocs(project, tmp_path / "material").returncode == 0
     assert assert_same_sidebars(tmp_path / "ours", tmp_path / "material") >= 40

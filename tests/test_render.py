@@ -1,32 +1,137 @@
-"""The render layer alone: plain functions from records to HTML, no MkDocs."""
+"""The core alone: records to Markdown/HTML, URLs, glossary links. No site build."""
 
 from __future__ import annotations
 
+import ast
 import dataclasses
+import html
 import os
 import re
+from pathlib import Path
+from xml.etree import ElementTree as ET
 
+import markdown
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from macros import render
-from macros.data import load
-from macros.model import ChecklistItem
-from tests.conftest import ROOT
+from macros.core import urls
+from macros.core.load import load
+from macros.core.model import ChecklistItem
+from macros.core.render import cascade, checklists, credits, glossary_links, rights, text
+from macros.core.urls import Where
+from tests.conftest import ROOT, TextOf
 
 HB = load(ROOT / "docs")
+ENGINE_PACKAGES = ("mkdocs", "material", "mkdocs_macros", "zensical", "properdocs")
+EXAMPLES = int(os.environ.get("HANDBOOK_FUZZ_EXAMPLES", "300"))
 
 
-def test_text_escapes_html_and_markdown():
-    """Data text cannot inject markup: HTML is escaped and Markdown syntax neutralised."""
-    assert render.text("<script>alert(1)</script>") == "&lt;script&gt;alert(1)&lt;/script&gt;"
-    assert render.text("*bold* [link](x) `code`") == r"\*bold\* \[link\](x) \`code\`"
-    assert render.attr('say "hi"') == "say &quot;hi&quot;"
+def test_the_core_imports_no_engine():
+    """Nothing under macros/core imports a site generator, its theme or its macros plugin."""
+    found = []
+    for path in sorted((ROOT / "macros" / "core").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = ([a.name for a in node.names] if isinstance(node, ast.Import)
+                     else [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
+            found += [f"{path.relative_to(ROOT)}: {n}" for n in names if n.split(".")[0] in ENGINE_PACKAGES]
+    assert not found
+
+
+_MUTATORS = {"append", "extend", "update", "clear", "pop", "popitem", "setdefault", "add", "remove", "discard",
+             "insert", "__setitem__"}
+
+
+def test_the_core_keeps_no_state_but_keyed_caches():
+    """No module of the core changes a module-level value at run time, except the caches
+    keyed by what they were made from (load: the data files' signature; history: the commit)."""
+    allowed = {"macros/core/load.py": {"_CACHE"}, "macros/core/history.py": {"_DATES"}}
+    for path in sorted((ROOT / "macros" / "core").rglob("*.py")):
+        rel = path.relative_to(ROOT).as_posix()
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        module_names = {t.id for node in tree.body if isinstance(node, (ast.Assign, ast.AnnAssign))
+                        for t in (node.targets if isinstance(node, ast.Assign) else [node.target])
+                        if isinstance(t, ast.Name)}
+        changed = set()
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in _MUTATORS \
+                    and isinstance(node.func.value, ast.Name):
+                changed.add(node.func.value.id)
+            if isinstance(node, (ast.Assign, ast.AugAssign, ast.Delete)):
+                for target in getattr(node, "targets", None) or [getattr(node, "target", None)]:
+                    if isinstance(target, ast.Subscript) and isinstance(target.value, ast.Name):
+                        changed.add(target.value.id)
+            if isinstance(node, ast.Global):
+                changed.update(node.names)
+        state = (changed & module_names) - allowed.get(rel, set())
+        assert not state, f"{rel}: module state changed at run time: {sorted(state)}"
+
+
+# --- escaping ------------------------------------------------------------------
+
+def shown(md_text: str) -> str:
+    """What a reader sees of a line of Markdown, rendered the way the site renders it."""
+    out = markdown.markdown(md_text, extensions=["tables", "attr_list", "md_in_html"])
+    return html.unescape(TextOf.of(out))
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), max_size=60))
+def test_data_text_renders_exactly_as_written(value):
+    """Any data string, however full of Markdown or HTML syntax, shows as written (spaces
+    collapsed) and adds no element: in a paragraph, a list item and a heading."""
+    plain = " ".join(value.split())
+    escaped = text.text(value)
+    for line, tag in ((escaped, "p"), (f"- {escaped}", "li"), (f"### {escaped} {{#x}}", "h3")):
+        out = markdown.markdown(line, extensions=["tables", "attr_list", "md_in_html"])
+        if not plain:
+            continue
+        assert shown(line).strip() == plain.strip(), (value, line, out)
+        tags = re.findall(r"<([a-z0-9]+)", out)
+        assert set(tags) <= {tag, "ul"}, (value, out)
+
+
+def test_attribute_text_cannot_end_the_attribute():
+    assert text.attr('say "hi" <b>') == "say &quot;hi&quot; &lt;b&gt;"
+
+
+# --- urls ------------------------------------------------------------------------
+
+PATHS = ["index.md", "a.md", "sub/index.md", "sub/b.md", "sub/deep/c.md", "induction/cto.md", "x/README.md"]
+
+
+@pytest.mark.parametrize("use_directory_urls", [True, False])
+def test_urls_are_the_engines_own(use_directory_urls):
+    """Page URLs and relative links are what MkDocs itself computes, with directory URLs or without."""
+    from mkdocs.structure.files import File
+    from mkdocs.utils import get_relative_url
+
+    for page in PATHS:
+        page_url = File(page, "", "", use_directory_urls).url
+        assert urls.site_url(page, use_directory_urls) == page_url
+        href = urls.resolver(page_url, use_directory_urls)
+        for other in PATHS:
+            other_url = File(other, "", "", use_directory_urls).url
+            assert href(other + "#x") == get_relative_url(other_url, page_url) + "#x"
+
+
+def test_markdown_links_are_relative_to_the_page_source():
+    where = Where.of("induction/cto.md")
+    assert where.md("partnership-model.md#the-cascade") == "../partnership-model.md#the-cascade"
+    assert where.md("induction/cpo.md") == "cpo.md"
+    assert where.md("induction/cto.md#checklist") == "#checklist"
+    assert Where.of("induction/cto.md", source_links=True).href("glossary.md") == "../glossary.md"
+    assert Where.of("induction/cto.md").href("glossary.md") == "../../glossary/"
+
+
+# --- records -------------------------------------------------------------------------
+
+ENGINEER = Where.of("induction/engineer.md")
 
 
 def test_checklist_groups_items_by_stage_with_anchors():
     """A role's checklist holds exactly its items, each with its id as anchor, in stage order."""
-    out = render.checklist(HB, "engineer")
+    out = checklists.checklist(HB, "engineer", ENGINEER)
     expected = [i.id for i in HB.checklist.values() if "engineer" in i.roles]
     for item_id in expected:
         assert f'id="{item_id}"' in out and f'data-item="{item_id}"' in out
@@ -35,131 +140,149 @@ def test_checklist_groups_items_by_stage_with_anchors():
     stages = [s for s in ("before-day-one", "first-week", "first-30-days", "first-60-days",
                           "first-90-days", "ongoing") if f'id="engineer-{s}"' in out]
     positions = [out.index(f'id="engineer-{s}"') for s in stages]
-    assert positions == sorted(positions) and len(stages) >= 4
+    assert positions == sorted(positions) and len(stages) >= 3
 
 
 def test_checklist_item_text_is_escaped():
     """A <script> in an item's text shows as text in the rendered checklist."""
     item = next(iter(HB.checklist.values()))
-    evil = ChecklistItem(**{**item.model_dump(), "text": "<script>alert('x')</script>"})
+    evil = ChecklistItem(**{**item.model_dump(by_alias=True), "text": "<script>alert('x')</script>"})
     hb = dataclasses.replace(HB, checklist={**HB.checklist, item.id: evil})
-    out = render.checklist(hb, item.roles[0])
+    out = checklists.checklist(hb, item.roles[0], ENGINEER)
     assert "<script>" not in out
     assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in out
 
 
 def test_cascade_draws_every_role_and_every_pair():
-    """The diagram has a box for every role and a line for every same-level pair."""
-    svg = render.cascade_svg(HB)
+    """The diagram has a box for every role and a line for every pair it draws."""
+    svg = cascade.cascade_svg(HB)
     for role in HB.roles.values():
-        assert f"<title>{render.attr(role.name)}</title>" in svg
-    assert svg.count('class="hb-svg-pair"') == 4  # CTO-CPO, heads, EM-PM, tech lead-designer
+        assert f"<title>{text.attr(role.name)}</title>" in svg
+    pairs = {frozenset((r.id, p)) for r in HB.roles.values() for p in r.pairs_with
+             if "division" not in (r.side, HB.roles[p].side)}
+    assert svg.count('class="hb-svg-pair"') <= len(pairs)
     assert 'role="img"' in svg and "<desc" in svg
+    ET.fromstring(svg[svg.index("<svg"): svg.index("</svg>") + 6])  # well-formed
 
 
 def test_credits_name_each_source_once_with_its_ids():
     """The Sources note groups the carried ids under the source that feeds them."""
-    out = render.credits(HB, ["RR-T1", "PM-3", "RR-0", "PM-10"], "../sources/")
+    out = credits.credits(HB, ["RR-T1", "PM-3", "RR-0", "PM-10"], Where.of("insights.md"))
     assert 'data-carries="PM-3 PM-10 RR-0 RR-T1"' in out
-    assert out.count('href="../sources/#meetup-post"') == 1
-    assert out.count('href="../sources/#special-relationship"') == 1
-    assert "(PM-3, PM-10)" in out and "(RR-0, RR-T1)" in out
-    assert render.credits(HB, [], "../sources/") == ""
+    assert out.count("(sources.md#meetup-post)") == 1
+    assert out.count("(sources.md#special-relationship)") == 1
+    assert r"(PM\-3, PM\-10)" in out and r"(RR\-0, RR\-T1)" in out
+    assert credits.credits(HB, [], Where.of("insights.md")) == ""
 
 
 def test_rights_pair_each_responsibility_with_its_right():
     """Each right is rendered inside the same block as its responsibility."""
-    out = render.rights(HB, "product")
+    out = rights.rights(HB, "product")
     for pair in (p for p in HB.rights.values() if p.team == "product"):
         block = out[out.index(f'id="{pair.id}"'):]
         block = block[: block.index("</div>\n</div>")]
-        assert render.text(pair.responsibility) in block and render.text(pair.right) in block
+        assert text.text(pair.responsibility) in block and text.text(pair.right) in block
+
+
+# --- glossary links ----------------------------------------------------------------
+
+TERMS = glossary_links.compiled((("feature factory", "feature-factory", "A company that counts features."),
+                                 ("XP", "xp", "Extreme Programming <practices>")))
+
+
+def linked(fragment: str, terms=TERMS) -> str:
+    root = ET.fromstring(f"<div>{fragment}</div>")
+    glossary_links.link_terms(root, terms, lambda anchor: f"g.md#{anchor}")
+    return ET.tostring(root, encoding="unicode")[5:-6]
 
 
 def test_link_terms_links_first_prose_use_only():
     """A glossary term is linked once, at its first use in prose, never inside links, headings or code."""
-    terms = [("feature factory", "feature-factory", "A company that counts features."),
-             ("XP", "xp", "Extreme Programming <practices>")]
-    html = ('<h2 id="x">The feature factory</h2><p>A <a href="#">feature factory</a> link, '
-            '<code>feature factory</code>, then a Feature Factory and another feature factory. '
-            'Pair on XP; not XPath.</p>')
-    out = render.link_terms(html, terms, "../glossary/")
+    out = linked('<h2 id="x">The feature factory</h2><p>A <a href="#">feature factory</a> link, '
+                 '<code>feature factory</code>, then a Feature Factory and another feature factory. '
+                 'Pair on XP; not XPath.</p>')
     assert out.count('class="hb-term"') == 2
     assert '<h2 id="x">The feature factory</h2>' in out
-    assert '<code>feature factory</code>' in out
-    assert ('<a class="hb-term" href="../glossary/#feature-factory" title="A company that counts features.">'
-            'Feature Factory</a> and another feature factory.') in out
+    assert "<code>feature factory</code>" in out
+    assert ('<a class="hb-term" href="g.md#feature-factory" title="A company that counts features.">'
+            "Feature Factory</a> and another feature factory.") in out
     assert 'title="Extreme Programming &lt;practices&gt;">XP</a>; not XPath.' in out
 
 
 def test_link_terms_respects_no_glossary_regions():
     """Nothing is linked inside an element marked data-no-glossary, however deeply nested."""
-    terms = [("CPTO", "cpto", "Both roles in one.")]
-    html = '<p><span data-no-glossary="true">For <span class="hb-tag">CPTO</span> and CPTO</span> then CPTO.</p>'
-    out = render.link_terms(html, terms, "g/")
+    terms = glossary_links.compiled((("CPTO", "cpto", "Both roles in one."),))
+    out = linked('<p><span data-no-glossary="true">For <span class="hb-tag">CPTO</span> and CPTO</span> '
+                 "then CPTO.</p>", terms)
     assert out.count('class="hb-term"') == 1
-    assert 'and CPTO</span> then <a class="hb-term" href="g/#cpto" title="Both roles in one.">CPTO</a>.' in out
+    assert 'and CPTO</span> then <a class="hb-term" href="g.md#cpto" title="Both roles in one.">CPTO</a>.' in out
 
 
 def test_link_terms_finds_a_use_after_text_that_changes_length_in_lower_case():
     """Prose is searched in lower case; a character that lower-cases to two ('İ') must not
-    shift where the link goes. A phrase inside a tag's attribute is not a use."""
-    terms = [("CPTO", "cpto", "Both roles in one."), ("tech debt", "tech-debt", "Work put off.")]
-    html = '<p title="cpto and tech debt">İİ İstanbul: the CPTO owns Tech Debt.</p>'
-    out = render.link_terms(html, terms, "g/")
+    shift where the link goes. A phrase inside an attribute is not a use."""
+    terms = glossary_links.compiled((("CPTO", "cpto", "Both roles in one."), ("tech debt", "tech-debt", "Work put off.")))
+    out = linked('<p title="cpto and tech debt">İİ İstanbul: the CPTO owns Tech Debt.</p>', terms)
     assert out == ('<p title="cpto and tech debt">İİ İstanbul: the '
-                   '<a class="hb-term" href="g/#cpto" title="Both roles in one.">CPTO</a> owns '
-                   '<a class="hb-term" href="g/#tech-debt" title="Work put off.">Tech Debt</a>.</p>')
+                   '<a class="hb-term" href="g.md#cpto" title="Both roles in one.">CPTO</a> owns '
+                   '<a class="hb-term" href="g.md#tech-debt" title="Work put off.">Tech Debt</a>.</p>')
 
 
-def plain_link_terms(html_text: str, terms: list[tuple[str, str, str]], href: str) -> str:
-    """What link_terms does, done the plain way: every piece of text between tags,
-    in order, searched with one pattern; the state of the walk kept tag by tag."""
-    by_phrase = {phrase.lower(): (anchor, definition) for phrase, anchor, definition in terms}
-    alternatives = "|".join(re.escape(p) for p in sorted(by_phrase, key=len, reverse=True))
-    pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
-    done: set[str] = set()
-
-    def link_text(part: str) -> str:
-        low, out, last = render._lower(part), [], 0
-        for match in pattern.finditer(low):
-            anchor, definition = by_phrase[match.group()]
-            if anchor not in done:
-                done.add(anchor)
-                out += [part[last:match.start()], f'<a class="hb-term" href="{render.attr(href)}#{render.attr(anchor)}" '
-                        f'title="{render.attr(definition)}">{part[match.start():match.end()]}</a>']
-                last = match.end()
-        return "".join(out) + part[last:]
-
-    out, skipping = [], []
-    for n, part in enumerate(re.split(r"(<[^>]+>)", html_text)):
-        tag = re.match(r"<\s*(/?)\s*([a-zA-Z0-9]+)", part) if n % 2 else None  # odd parts are tags
-        if tag:
-            closing, name = tag.group(1), tag.group(2).lower()
-            if closing and name in skipping:
-                del skipping[len(skipping) - 1 - skipping[::-1].index(name)]
-            elif (not closing and name not in render._VOID and not part.endswith("/>")
-                  and (skipping or name in render._SKIP_TAGS or "data-no-glossary" in part)):
-                skipping.append(name)
-            out.append(part)
-        else:
-            out.append(part if skipping or n % 2 else link_text(part))
-    return "".join(out)
+_WORDS = ["tech debt", "Tech Debt", "tech-debt", "CPTO", "cpto's", "XP", "xpath", "debt", "the ", ", ", " and ",
+          "Extreme Programming (XP)", "feature factory", "Feature  factory", "İ"]
+_TAGS = ["p", "h2", "a", "code", "span", "em", "summary", "li"]
+_TERM_LIST = (("tech debt", "tech-debt", "Work put off"), ("debt", "debt", "What is owed"), ("CPTO", "cpto", "Both"),
+              ("XP", "xp", "Extreme Programming"), ("Extreme Programming (XP)", "xp", "The practice"),
+              ("feature factory", "feature-factory", "Counts features"))
 
 
-_PIECES = ["<p>", "</p>", "<h2 id=\"x\">", "</h2>", '<a href="#">', "</a>", "<code>", "</code>", "<br>", "<img/>",
-           '<span data-no-glossary="true">', "<span>", "</span>", '<p title="tech debt and CPTO">', "<>", "< p>",
-           "tech debt", "Tech Debt", "tech-debt", "CPTO", "cpto's", "XP", "xpath", "debt", "the ", ", ", " and ",
-           "Extreme Programming (XP)", "feature factory", "Feature  factory", "İ"]
-_TERMS = [("tech debt", "tech-debt", "Work put off"), ("debt", "debt", "What is owed"), ("CPTO", "cpto", "Both"),
-          ("XP", "xp", "Extreme Programming"), ("Extreme Programming (XP)", "xp", "The practice"),
-          ("feature factory", "feature-factory", "Counts features")]
+def _trees():
+    words = st.lists(st.sampled_from(_WORDS), max_size=4).map("".join)
+
+    def extend(children):
+        return st.builds(lambda tag, skip, head, kids, tail: (tag, skip, head, kids, tail),
+                         st.sampled_from(_TAGS), st.booleans(), words, st.lists(children, max_size=3), words)
+
+    return st.recursive(st.builds(lambda w: ("span", False, w, [], ""), words), extend, max_leaves=12)
 
 
-@settings(max_examples=int(os.environ.get("HANDBOOK_FUZZ_EXAMPLES", "1500")), deadline=None)
-@given(st.lists(st.sampled_from(_PIECES), max_size=30))
-def test_link_terms_links_what_a_plain_walk_links(pieces):
-    """Passing over text no term can be used in changes nothing: any mix of tags,
-    skipped elements, attributes and uses gives what a plain walk gives."""
-    html = "".join(pieces)
-    assert render.link_terms(html, _TERMS, "g/") == plain_link_terms(html, _TERMS, "g/")
+def _build(node) -> ET.Element:
+    tag, skip, head, kids, tail = node
+    element = ET.Element(tag, {"data-no-glossary": "true"} if skip else {})
+    element.text = head
+    for kid in kids:
+        element.append(_build(kid))
+    element.tail = tail
+    return element
+
+
+def _prose(element: ET.Element, skipped: bool = False):
+    """(text, in prose?) pieces in document order, the way a reader meets them."""
+    skipped = skipped or element.tag in glossary_links.SKIP_TAGS or "data-no-glossary" in element.attrib
+    yield element.text or "", not skipped
+    for child in element:
+        yield from _prose(child, skipped)
+        yield child.tail or "", not skipped
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(st.lists(_trees(), max_size=4))
+def test_link_terms_links_each_term_at_its_first_use_in_prose(nodes):
+    """On any tree: the text reads the same, each term is linked at most once, never
+    inside skipped elements, and the link sits on the term's first use in prose."""
+    terms = glossary_links.compiled(_TERM_LIST)
+    root = ET.Element("div")
+    for node in nodes:
+        root.append(_build(node))
+    before = "".join(root.itertext())
+    # the reference: each prose piece on its own, in order; a term's first match is its link
+    expected: dict[str, str] = {}
+    for piece, in_prose in _prose(root):
+        if in_prose:
+            for match in terms.pattern.finditer(glossary_links.lower(piece)):
+                expected.setdefault(terms.by_phrase[match.group()][0], piece[match.start(): match.end()])
+    glossary_links.link_terms(root, terms, lambda anchor: f"g.md#{anchor}")
+    assert "".join(root.itertext()) == before
+    links = [a for a in root.iter("a") if a.get("class") == "hb-term"]
+    assert {a.get("href").split("#")[1]: a.text for a in links} == expected
+    assert len(links) == len(expected)

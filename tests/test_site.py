@@ -7,7 +7,7 @@ import re
 import pytest
 import yaml
 
-from macros.data import load
+from macros.core.load import load
 from tests.conftest import ROOT, Site, mkdocs
 
 HB = load(ROOT / "docs")
@@ -51,13 +51,31 @@ def test_linkable_items_have_anchors(site):
     assert set(HB.sources) <= site.ids("sources")
 
 
-def test_checklist_items_link_their_section_and_partner(site):
-    """Each checklist item links the handbook section it comes from and the partner role."""
-    html = site.html("induction/engineer")
-    item = html[html.index('id="join-user-research"'):]
-    item = item[: item.index("</li>")]
-    assert 'href="../../cto-product-success/#user-centricity"' in item
-    assert "Meet:" in item and 'href="../designer/"' in item
+def _item(html: str, item_id: str) -> str:
+    item = html[html.index(f'id="{item_id}"'):]
+    return item[: item.index("</li>")]
+
+
+def test_checklist_items_link_their_section_and_partner_only_where_involved(project, tmp_path):
+    """Each checklist item links the handbook section it comes from; the roles an action
+    is done with ('with') are named and linked on that item only."""
+    path = project / "docs/data/checklist.yml"
+    items = yaml.safe_load(path.read_text())
+    item = next(i for i in items if i["id"] == "join-user-research")
+    item["with"] = ["designer"]
+    other = next(i for i in items if "engineer" in i["roles"] and i["id"] != "join-user-research")
+    other.pop("with", None)
+    path.write_text(yaml.safe_dump(items, sort_keys=False, allow_unicode=True))
+    out = tmp_path / "out"
+    result = mkdocs(project, out)
+    assert result.returncode == 0, result.stderr
+    html = Site(out).html("induction/engineer")
+    item_html = _item(html, "join-user-research")
+    assert 'href="../../cto-product-success/#user-centricity"' in item_html
+    assert 'With: <a href="../designer/">Designer</a>' in item_html
+    assert "With:" not in _item(html, other["id"])
+    assert 'with <a href="../induction/designer/">Designer</a>' in _item(Site(out).html("checklist-items"),
+                                                                      "join-user-research")
 
 
 def test_content_pages_credit_their_sources(site):
@@ -142,8 +160,8 @@ def test_contributing_example_item_appears_on_the_path(project, tmp_path):
 
 
 def test_links_to_checklist_items_are_checked(project, tmp_path):
-    """Checklists skip Markdown (macros.stash), yet links to their items are still
-    validated: a link to an item builds, a link to a missing item fails the build."""
+    """Checklists are plain HTML, yet links to their items are validated: a link to an
+    item builds, a link to a missing item fails the build."""
     item = next(iter(HB.checklist))
     page = project / "docs/insights.md"
     original = page.read_text()
@@ -157,8 +175,8 @@ def test_links_to_checklist_items_are_checked(project, tmp_path):
            "does not contain an anchor '#no-such-item'" in result.stderr
 
 
-def test_no_placeholder_is_left_in_any_page(site):
-    """Every block a macro kept out of Markdown's way is back in the written page."""
+def test_no_mark_is_left_in_any_page(site):
+    """The marks macros leave for the page's Markdown extension are gone from every written page."""
     for page in site.pages():
         text = page.read_text(encoding="utf-8")
-        assert "hb-raw:" not in text and "hb-search:" not in text, page
+        assert "hb-shows" not in text, page

@@ -12,8 +12,8 @@ import jsonschema
 import pytest
 import yaml
 
-from macros import schema
-from macros.model import FILES
+from macros.core import schema
+from macros.core.model import FILES
 from tests.conftest import ENV, ROOT
 
 MIKE = str(Path(sys.executable).parent / "mike")
@@ -88,7 +88,7 @@ def test_plain_builds_have_no_version_selector(site):
 
 
 def test_schemas_are_current():
-    """docs/schemas/*.schema.json match the model (regenerate with `python -m macros.schema`)."""
+    """docs/schemas/*.schema.json match the model (regenerate with `python -m macros.core.schema`)."""
     assert schema.main(["--check"]) == 0
 
 

@@ -8,6 +8,8 @@ entry on every page; on a 1,000-page site that is the largest single cost of a b
   ``partials/nav.html`` is Material's, calling :mod:`.nav` where it can;
 - give nav entries the attributes Material's template looks up (a miss costs Jinja
   two exceptions per entry), with the value the template treats as absent;
+- leave out Material's version selector except in builds by mike (the only ones
+  with a versions.json to read);
 - offer :func:`.nav.primary` to that template only for the Material versions it was
   checked against (:data:`CHECKED`) and for navs it draws exactly
   (:func:`.nav.supported`); anything else is drawn by Material's own template.
@@ -43,6 +45,10 @@ def material_checked() -> bool:
 
 
 def on_config(config):
+    if "MIKE_DOCS_VERSION" not in os.environ:
+        # Only a build by mike has a versions.json beside it; elsewhere (serve, a plain
+        # build) Material's version selector would fetch a file that is not there.
+        config["extra"].pop("version", None)
     theme = config["theme"]
     if theme.name != "material" or not material_checked():
         return config

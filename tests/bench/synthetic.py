@@ -41,6 +41,7 @@ def page(rng: random.Random, section: int, number: int) -> str:
         "owner: head-of-product",
         "review_by: 2027-05-31",
         "carries: [PM-1]",
+        *(["render_macros: true"] if number == 0 else []),
         "---",
         "",
         f"# Library page {section}.{number}",
@@ -51,7 +52,7 @@ def page(rng: random.Random, section: int, number: int) -> str:
         body += ["", f"## Topic {h + 1}", "", paragraph(rng), "", paragraph(rng)]
     body += ["", *(f"- {sentence(rng)}" for _ in range(5)), ""]
     body += [f"See also [page {section}.{n}](page-{n:03d}.md)." for n in rng.sample(others, 2)]
-    body += ["", "Related module: [outcomes over output](/cto-product-success.md#outcomes-over-output).", ""]
+    body += ["", "Related module: [outcomes over output](../../cto-product-success.md#outcomes-over-output).", ""]
     if number == 0:
         body += ["{{ module_list() }}", ""]
     return "\n".join(body)
@@ -64,7 +65,7 @@ def generate(dest: Path, pages: int, seed: int = 7) -> dict:
         shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
     for name in ("mkdocs.yml", "CONTRIBUTING.md"):
         shutil.copy(ROOT / name, dest / name)
-    real_pages = len(list((dest / "docs").rglob("*.md"))) - 1 + 15  # less data README, plus generated paths
+    real_pages = len(list((dest / "docs").rglob("*.md"))) - 1  # less the data README
     roles_extra = max(1, pages // 20)
     content = max(0, pages - real_pages - roles_extra)
     sections = max(1, round(content / PAGES_PER_SECTION))
@@ -96,9 +97,19 @@ def generate(dest: Path, pages: int, seed: int = 7) -> dict:
                           "text": sentence(rng), "section": "partnership-model.md#the-cascade", "carries": ["PM-4"]})
     for name, value in (("roles.yml", roles), ("paths.yml", paths), ("checklist.yml", items)):
         (data / name).write_text(yaml.safe_dump(value, sort_keys=False), encoding="utf-8")
+    template = (dest / "docs" / "induction" / "engineer.md").read_text(encoding="utf-8")
+    added = []
+    for r in range(roles_extra):
+        rid = f"synthetic-role-{r:03d}"
+        (dest / "docs" / "induction" / f"{rid}.md").write_text(
+            template.replace('"engineer"', f'"{rid}"').replace("owner: engineer", "owner: cpo")
+            .replace('tags: ["Engineer"]', f'tags: ["Role {r}"]').replace("Engineer", f"Role {r}"), encoding="utf-8")
+        added.append(f"      - induction/{rid}.md\n")
 
     config = (dest / "mkdocs.yml").read_text()
     config = config.replace("  - Reference:\n", "  - Library:\n" + "".join(_nav_yaml(nav)) + "  - Reference:\n", 1)
+    last_path = "      - induction/sales.md\n"
+    config = config.replace(last_path, last_path + "".join(added), 1)
     (dest / "mkdocs.yml").write_text(config, encoding="utf-8")
     return {"content_pages": sections * PAGES_PER_SECTION, "roles": len(roles), "checklist_items": len(items)}
 
@@ -114,21 +125,35 @@ def _nav_yaml(nav: list) -> list[str]:
     return lines
 
 
-def stock(project: Path, *features: str) -> Path:
-    """A config for the same project as Material ships: no theme overrides, none of
-    our template speed-ups (macros/theme.py) and no theme features except those given
-    (say "navigation.prune"). Plugins, our content hooks and Markdown extensions stay,
-    since the pages need them to build at all."""
+def without_hooks(config: str) -> str:
+    """mkdocs.yml text without its ``hooks:`` (the optional Material-only part)."""
+    lines = config.splitlines(keepends=True)
+    out, skipping = [], False
+    for line in lines:
+        if line.startswith("hooks:"):
+            skipping = True
+            continue
+        if skipping and (line.startswith("  - ") or not line.strip()):
+            continue
+        skipping = False
+        out.append(line)
+    return "".join(out)
+
+
+def stock(project: Path, features: list[str] | None = None) -> Path:
+    """A config for the same project on Material as it ships: no theme overrides and no
+    project hooks, with our theme features (like for like) or those given. The macros
+    plugin and our Markdown extension stay: the pages need them to build at all."""
     config = (project / "mkdocs.yml").read_text()
-    config = config.replace("  custom_dir: overrides\n", "")
-    config = "".join(line for line in config.splitlines(keepends=True) if "macros/theme.py" not in line)
-    start = config.index("  features:\n")
-    end = start + len("  features:\n")
-    while config.startswith("    - ", end):
-        end = config.index("\n", end) + 1
-    chosen = "".join(f"    - {f}\n" for f in features)
-    config = config[:start] + ("  features:\n" + chosen if chosen else "") + config[end:]
-    name = "-".join(["mkdocs-stock", *(f.replace(".", "-") for f in features)]) + ".yml"
+    config = without_hooks(config.replace("  custom_dir: overrides\n", ""))
+    if features is not None:
+        start = config.index("  features:\n")
+        end = start + len("  features:\n")
+        while config.startswith("    - ", end):
+            end = config.index("\n", end) + 1
+        chosen = "".join(f"    - {f}\n" for f in features)
+        config = config[:start] + ("  features:\n" + chosen if chosen else "") + config[end:]
+    name = "-".join(["mkdocs-stock", *(f.replace(".", "-") for f in features or ["ours"])]) + ".yml"
     path = project / name
     path.write_text(config, encoding="utf-8")
     return path

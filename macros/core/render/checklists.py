@@ -90,9 +90,12 @@ def checklist(hb: Handbook, role_id: str, where: Where, key: str | None = None) 
     key = key or f"induction/{role_id}"
     links = _Links(hb, where)
     # Left out of the search index: each item is indexed once, on the all-items page.
+    # Data, not prose: no glossary links (a link inside a checkbox label would tick it).
+    # Markdown inside, so the stage headings get their permalinks and a place in the
+    # table of contents.
     out = [
         f'<section class="hb-checklist" data-checklist="{attr(key)}" data-total="{len(items)}" '
-        'data-search-exclude="true" markdown="1">',
+        'data-search-exclude="true" data-no-glossary="true" markdown="1">',
         '<div class="hb-progress" hidden>'
         f'<progress class="hb-progress__bar" max="{len(items)}" value="0" '
         f'aria-label="Checklist progress for {attr(role.short)}"></progress> '

@@ -10,6 +10,7 @@ from macros.core.render.text import attr, link, text
 from macros.core.urls import Where
 
 HEADING_ID = "check-yourself"
+MODULES_PAGE = "cto-product-success.md"
 
 
 def questions(checks: Iterable[tuple[str, str, str]]) -> str:
@@ -31,16 +32,20 @@ def page_checks(hb: Handbook, page: str) -> str:
 
 
 def index(hb: Handbook, where: Where) -> str:
-    """Every page that has self-checks, with how many, linking to them: each question
-    is shown once, on its own page."""
+    """Every page that has self-checks, and every CTO module with its own, with how many
+    questions, linking to them: each question is shown once, on its own page. A module's
+    entry keeps the anchor ``selfcheck-<module id>``."""
     rows = []
+
+    def row(anchor: str, title: str, ref: str, count: int, note: str = "") -> None:
+        rows.append(f'<li class="hb-anchor" id="{attr(anchor)}" markdown="span">{link(title, ref, where)}{note}: '
+                    f"{count} question{'s' if count != 1 else ''}</li>")
+
     for page, checks in hb.checks_by_page.items():
-        title = hb.pages[page].title if page in hb.pages and hb.pages[page].title else page
-        rows.append(f"- {link(title, page + '#' + HEADING_ID, where)}: {len(checks)} "
-                    f"question{'s' if len(checks) != 1 else ''}")
-    if hb.modules and any(m.selfcheck for m in hb.modules.values()):
-        for m in hb.modules.values():
-            if m.selfcheck:
-                rows.append(f"- {link(m.title, 'cto-product-success.md#' + m.id, where)} (a CTO module): "
-                            f"{len(m.selfcheck)} question{'s' if len(m.selfcheck) != 1 else ''}")
-    return "\n".join(rows) + "\n"
+        meta = hb.pages.get(page)
+        title = meta.title if meta and meta.title else hb.titles.get(page, page)
+        row(f"selfcheck-page-{page.removesuffix('.md').replace('/', '-')}", title, f"{page}#{HEADING_ID}", len(checks))
+    for m in hb.modules.values():
+        if m.selfcheck:
+            row(f"selfcheck-{m.id}", m.title, f"{MODULES_PAGE}#{m.id}", len(m.selfcheck), " (a CTO module)")
+    return '<ul class="hb-selfcheck-index" markdown="1">\n' + "\n".join(rows) + "\n</ul>\n"
