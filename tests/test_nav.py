@@ -83,6 +83,24 @@ def test_sidebar_of_every_page_matches_materials(site, project, tmp_path):
     assert assert_same_sidebars(site.root, tmp_path / "material") >= 40
 
 
+def test_the_hooks_change_nothing_but_the_sidebar_whitespace(tmp_path):
+    """With and without the Material-only hooks, from one copy of the project: every
+    article and the whole search index are the same."""
+    from tests.test_parity import article, pages
+
+    project = copy_project(tmp_path / "project")
+    assert (result := mkdocs(project, tmp_path / "with")).returncode == 0, result.stderr
+    _pristine(project)
+    assert (result := mkdocs(project, tmp_path / "without")).returncode == 0, result.stderr
+    ours, theirs = Site(tmp_path / "with"), Site(tmp_path / "without")
+    assert pages(ours) == pages(theirs)
+    for page in pages(ours):
+        assert article(ours, page) == article(theirs, page), page
+    index = "search/search_index.json"
+    assert (ours.root / index).read_text() == (theirs.root / index).read_text()
+    assert "hb-held" not in "".join(p.read_text() for p in ours.pages())
+
+
 @pytest.mark.parametrize(("features", "use_directory_urls"), [
     (("navigation.tabs",), True),
     (("navigation.expand",), True),

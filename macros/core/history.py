@@ -80,11 +80,13 @@ def git_dates(docs_dir: Path) -> dict[str, dt.date]:
 
 def dates(docs_dir: str | Path) -> dict[str, dt.date]:
     """git_dates(), run again only when HEAD has moved."""
-    docs_dir = Path(docs_dir).resolve()
+    docs_dir = Path(os.path.abspath(docs_dir))
     key = head(docs_dir)
+    if not key:  # no repository: every file falls back to its own date
+        return {}
     with _LOCK:
         hit = _DATES.get(docs_dir)
-        if hit is None or hit[0] != key or not key:
+        if hit is None or hit[0] != key:
             hit = _DATES[docs_dir] = (key, git_dates(docs_dir))
         return hit[1]
 

@@ -24,7 +24,7 @@ class PageContext:
 
 
 def _docs_dir(root: str | os.PathLike, docs_dir: str) -> Path:
-    return (Path(root) / docs_dir).resolve()  # an absolute docs_dir stays as it is
+    return Path(os.path.abspath(os.path.join(root, docs_dir)))  # an absolute docs_dir stays as it is
 
 
 def from_macros(env) -> PageContext | None:
@@ -64,18 +64,35 @@ def from_markdown(md) -> PageContext | None:
     if "relpath" in md.treeprocessors:
         relpath = md.treeprocessors["relpath"]
         file, config = relpath.file, relpath.config
-        return PageContext(Path(config["docs_dir"]).resolve(),
+        return PageContext(Path(config["docs_dir"]),
                            Where(file.src_uri, file.url, bool(config["use_directory_urls"])), "mkdocs")
     return None
 
 
-def handbook(docs_dir: Path, engine: str) -> Handbook:
-    """The data, loaded and validated (once while its files stay the same); on bad data,
-    one line per problem and the build stops, without a traceback."""
+def handbook(docs_dir: Path, engine: str, data_only: bool = False) -> Handbook:
+    """The data, loaded and validated (once while its files stay the same; see
+    :func:`macros.core.load.load_cached` for ``data_only``); on bad data, one line per
+    problem and the build stops, without a traceback."""
     try:
-        return load_cached(docs_dir)
+        return load_cached(docs_dir, data_only)
     except DataError as exc:
         _stop(exc.problems, engine)
+        raise  # (not reached)
+
+
+def page_meta(md, context: PageContext):
+    """The page's front matter, validated (as the data load validates every page's)."""
+    from macros.core.model import PageMeta
+
+    if context.engine == "zensical":
+        meta = md.preprocessors["rendering_context"].page.meta
+    else:
+        page = md.treeprocessors["relpath"].file.page
+        meta = page.meta if page is not None else {}
+    try:
+        return PageMeta.model_validate(meta)
+    except ValueError as exc:
+        _stop([f"docs/{context.where.path}: front matter: {' '.join(str(exc).split())}"], context.engine)
         raise  # (not reached)
 
 

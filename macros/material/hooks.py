@@ -8,6 +8,8 @@ entry on every page; on a 1,000-page site that is the largest single cost of a b
   ``partials/nav.html`` is Material's, calling :mod:`.nav` where it can;
 - give nav entries the attributes Material's template looks up (a miss costs Jinja
   two exceptions per entry), with the value the template treats as absent;
+- hand Material's search plugin each page without the checklist lists it would
+  read only to leave out of the index (the index is the same, built far faster);
 - leave out Material's version selector except in builds by mike (the only ones
   with a versions.json to read);
 - offer :func:`.nav.primary` to that template only for the Material versions it was
@@ -22,6 +24,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from importlib import metadata
 
 from macros.material import nav as sidebar
@@ -70,6 +73,70 @@ def on_nav(nav, config, files):
     return nav
 
 
+# Checklist lists (a list holds no other list): a role's, left out of the search index
+# (each item is indexed once, on the all-items page), and the all-items page's.
+_UNINDEXED = '<ul class="hb-items" data-checklist="'
+_INDEXED = '<ul class="hb-items hb-items--all">'
+_HELD = "<!--hb-held:{}-->"
+# What Material's search plugin keeps of markup (material/plugins/search/plugin.py,
+# Parser.keep): these tags, bare; of any other tag, only the text inside.
+_KEPT = "p|code|pre|li|ol|ul|sub|sup"
+_DROPPED_TAG = re.compile(rf"</?(?!(?:{_KEPT})\b)[a-zA-Z][^>]*>")
+_KEPT_TAG = re.compile(rf"<(/?)({_KEPT})\b[^>]*>")
+
+
+def _for_search(block: str) -> str:
+    """A checklist list as Material's search index keeps it: its text, and its list tags bare."""
+    return _KEPT_TAG.sub(r"<\1\2>", _DROPPED_TAG.sub("", block))
+
+
+def on_page_content(html, page, config, files):
+    """Material's search plugin reads every page's HTML tag by tag to index it, and a
+    checklist is thousands of tags: a role's, marked data-search-exclude, it reads only
+    to keep none of them; the all-items page's, to keep their text. It is given the page
+    without the first and with the text of the second, and on_post_page puts the lists
+    back. The search index comes out the same (tests/test_nav.py compares it)."""
+    if _UNINDEXED not in html and _INDEXED not in html:
+        return html
+    held: list[str] = []
+    parts: list[str] = []
+    at = 0
+    while True:
+        found = [i for i in (html.find(_UNINDEXED, at), html.find(_INDEXED, at)) if i >= 0]
+        if not found:
+            break
+        start = min(found)
+        end = html.find("</ul>", start) + len("</ul>")
+        block = html[start:end]
+        parts.append(html[at:start])
+        number = _HELD.format(len(held))
+        if block.startswith(_UNINDEXED):
+            parts.append(number)
+            # the search plugin takes the attribute off what it has read; so here too
+            held.append(block.replace(' data-search-exclude="true"', "", 1))
+        else:
+            parts.append(f"{number}{_for_search(block)}{number}")
+            held.append(block)
+        at = end
+    parts.append(html[at:])
+    page.handbook_held = held
+    return "".join(parts)
+
+
+def on_post_page(output, page, config):
+    held = getattr(page, "handbook_held", None)
+    if not held:
+        return output
+    for number, block in enumerate(held):
+        mark = _HELD.format(number)
+        start = output.find(mark)
+        end = output.find(mark, start + len(mark))  # the indexed lists' search text runs to a second mark
+        end = start + len(mark) if end < 0 else end + len(mark)
+        output = output[:start] + block + output[end:]
+    page.handbook_held = None
+    return output
+
+
 def on_env(env, config, files):
     """Offer the Python sidebar to the template, or leave Material's own to draw it."""
     env.globals.pop("handbook_nav", None)
@@ -81,6 +148,12 @@ def on_env(env, config, files):
 def _draw(nav, page, features):
     """What overrides/material/partials/nav.html calls: the entries as HTML, or None
     when the nav holds something nav.py does not draw (Material's template does)."""
-    if not sidebar.supported(nav):
+    drawable = getattr(nav, "handbook_drawable", None)
+    if drawable is None:
+        # Whether nav.py draws every entry exactly as Material would (pages' front
+        # matter counts, so it is asked once the pages are read): once a build, kept
+        # on the nav itself, which is the same for every page.
+        drawable = nav.handbook_drawable = sidebar.supported(nav)
+    if not drawable:
         return None
     return sidebar.primary(nav, page, features)

@@ -1,13 +1,16 @@
 """Build one site in this process and print a JSON line of figures.
 
-    python -m tests.bench.build_once CONFIG SITE_DIR [--parts]
+    python tests/bench/build_once.py CONFIG SITE_DIR [--parts]
 
-Figures: wall seconds, peak memory (MB), pages written, and the seconds spent
-inside our own code: the macros plugin (data loading, Jinja rendering of every
-page, our macros) and our MkDocs hooks; ``theme`` is the part of that spent in
-macros/theme.py (the sidebar, the stylesheet cut). Run in a fresh process per build so peak
-memory belongs to that build alone. ``--parts`` also prints, to stderr, the time
-spent in each of our hooks.
+Run as a script (not with -m), so that ``macros`` is imported from PYTHONPATH when it
+is set: the benchmark builds an older commit of the handbook that way, beside this one.
+
+Figures: wall seconds, peak memory (MB), pages written, and the seconds spent inside
+the handbook's own code: the macros plugin (data, Jinja, our macros), our Markdown
+extension's processors, and our hooks; ``theme`` is the part of that spent in the
+Material-only hooks (the Python sidebar; in older commits also the stylesheet cut).
+Run in a fresh process per build so peak memory belongs to that build alone.
+``--parts`` also prints, to stderr, the time spent in each part.
 """
 
 from __future__ import annotations
@@ -20,8 +23,12 @@ import resource
 import sys
 import time
 
-os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "true")
 os.environ.setdefault("DISABLE_MKDOCS_2_WARNING", "true")
+if sys.path and sys.path[0] == os.path.dirname(os.path.abspath(__file__)):
+    sys.path.pop(0)  # this folder; 'macros' comes from PYTHONPATH or the installed package
+
+THEME_MODULES = ("macros/theme", "macros/material/hooks")  # Material-only hooks, then and now
 
 
 def main() -> None:
@@ -31,10 +38,9 @@ def main() -> None:
     logging.disable(logging.WARNING)
     config_file, site_dir = sys.argv[1], sys.argv[2]
     start = time.perf_counter()
-    config = load_config(config_file=config_file, site_dir=site_dir, strict=False)
     ours = {"seconds": 0.0}
-    parts: dict[str, float] = {}  # seconds by hook, for --parts (a hook calling another counts in both)
-    depth = [0]  # our hooks running: a hook that calls another (hooks.py guards the macros plugin) counts once
+    parts: dict[str, float] = {}  # seconds by part (a part calling another counts in both)
+    depth = [0]  # parts running: one that calls another counts once in the total
 
     def timed(method, name: str):
         @functools.wraps(method)
@@ -52,9 +58,18 @@ def main() -> None:
         wrapper.timed = True
         return wrapper
 
+    try:  # the Markdown extension's processors (this commit's engine layer)
+        from macros.engine import markdown as extension
+    except ImportError:
+        extension = None
+    if extension is not None:
+        for cls in (extension.FootPreprocessor, extension.GlossaryTreeprocessor):
+            cls.run = timed(cls.run, f"macros.engine.markdown.{cls.__name__}")
+
+    config = load_config(config_file=config_file, site_dir=site_dir, strict=False)
+
     def time_ours() -> None:
-        """Time every handler of ours in the event lists, including those our hooks put
-        there in on_config."""
+        """Time every handler of ours in the event lists, including those added in on_config."""
         for event, methods in config.plugins.events.items():
             for i, method in enumerate(methods):
                 if getattr(method, "timed", False):
@@ -62,7 +77,7 @@ def main() -> None:
                 owner = getattr(method, "__self__", None)
                 module = getattr(method, "__module__", "") or ""
                 is_macros = type(owner).__module__.startswith("mkdocs_macros") if owner is not None else False
-                is_hooks = module.startswith("macros/")  # hooks are named by their path: macros/hooks.py
+                is_hooks = module.startswith("macros/")  # hooks are named by their path: macros/...
                 if is_macros or is_hooks:
                     where = "mkdocs_macros" if is_macros else module
                     methods[i] = timed(method, f"{where}.{method.__name__}")
@@ -77,7 +92,7 @@ def main() -> None:
     if "--parts" in sys.argv[3:]:
         for name, spent in sorted(parts.items(), key=lambda item: -item[1]):
             print(f"{spent * 1000:8.1f} ms  {name}", file=sys.stderr)
-    theme = sum(spent for name, spent in parts.items() if name.startswith("macros/theme.py."))
+    theme = sum(spent for name, spent in parts.items() if name.startswith(THEME_MODULES))
     print(json.dumps({"wall": wall, "peak_mb": peak_mb, "pages": pages, "ours": ours["seconds"], "theme": theme}))
 
 

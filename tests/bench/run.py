@@ -1,16 +1,23 @@
 """The handbook's benchmark: prints figures, asserts nothing.
 
-    ./.ci/bench              # everything (about 8 minutes on 2 cores)
-    ./.ci/bench --quick      # skip the 1,000-page builds and their Lighthouse run
-    ./.ci/bench --repeat 1   # one build of each site instead of the fastest of three
+    ./.ci/bench                  # everything (about 20 minutes on 2 cores)
+    ./.ci/bench --quick          # skip the 1,000-page builds and their Lighthouse run
+    ./.ci/bench --repeat 1       # one build of each site instead of the fastest of three
+    ./.ci/bench --base REV       # the commit to compare with (default: BASE below)
 
-1. the real handbook's clean build, and the share spent in our data loading and macros;
-2. synthetic handbooks of about 100 and 1,000 pages with data scaled alongside
-   (about 10,000 checklist items at 1,000 pages): wall time, peak memory, time per
-   page, our share; and stock Material on the same 1,000 pages (as Material ships:
-   no theme features, no overrides), alone and with navigation.prune, in the same run;
-3. page weight: what a first visit to an induction path fetches, gzip-compressed
-   as a server sends it, with and without the search index;
+Every figure is printed beside the same figure for an earlier commit (``--base``),
+measured in the same run on the same machine with the same installed packages, and
+the change between them (marked ``!`` when this commit is more than 10 % worse):
+
+1. clean builds on the default engine: the real handbook, synthetic handbooks of about
+   100 and 1,000 pages with data scaled alongside (about 10,000 checklist items at
+   1,000 pages), and stock Material on the same 1,000 pages (as Material ships, with
+   our theme features, like for like: no theme overrides, no project hooks): wall
+   time, time per page, peak memory, and the time in the handbook's own code;
+2. the real handbook and the 1,000-page one built on Zensical (this commit only: the
+   older commits did not build whole on it);
+3. page weight: what a first visit to an induction path fetches, gzip-compressed as a
+   server sends it, and what the first search fetches;
 4. Lighthouse 12 (mobile) in Debian's Chromium: home, a handbook page, an induction
    path, and a page of the 1,000-page handbook.
 """
@@ -26,44 +33,106 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 from urllib.parse import urlparse
 
 ROOT = Path(__file__).resolve().parents[2]
 BENCH = Path(__file__).resolve().parent
 LIGHTHOUSE = BENCH / "node_modules" / ".bin" / "lighthouse"
+# The commit before the portable-core work (issue 15): what this one is measured against.
+BASE = "773435b"
+WORSE = 0.10  # more than this much worse is marked
 
 
-def build(config: Path, site: Path, repeat: int) -> dict:
-    """The fastest of `repeat` clean builds, each in a fresh process (on a shared
-    machine, the fastest run is the one least disturbed by others)."""
-    runs = []
-    for _ in range(repeat):
-        shutil.rmtree(site, ignore_errors=True)
-        out = subprocess.run([sys.executable, "-m", "tests.bench.build_once", str(config), str(site)],
-                             cwd=ROOT, capture_output=True, text=True, timeout=1800)
+class Tree:
+    """A checkout of the handbook (this one, or an older commit in a temporary worktree)."""
+
+    def __init__(self, root: Path, label: str):
+        self.root, self.label = root, label
+
+    def env(self) -> dict:
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "true", "DISABLE_MKDOCS_2_WARNING": "true"}
+        if self.root != ROOT:  # the older commit's 'macros' package comes first
+            env["PYTHONPATH"] = os.pathsep.join([str(self.root), env.get("PYTHONPATH", "")]).rstrip(os.pathsep)
+        return env
+
+    def build(self, config: Path, site: Path, repeat: int) -> dict:
+        """The fastest of `repeat` clean builds, each in a fresh process (on a shared
+        machine, the fastest run is the one least disturbed by others)."""
+        runs = []
+        for _ in range(repeat):
+            shutil.rmtree(site, ignore_errors=True)
+            out = subprocess.run([sys.executable, str(BENCH / "build_once.py"), str(config), str(site)],
+                                 cwd=config.parent, env=self.env(), capture_output=True, text=True, timeout=1800)
+            if out.returncode:
+                raise SystemExit(f"{self.label}: build of {config} failed:\n{out.stderr[-3000:]}")
+            runs.append(json.loads(out.stdout.strip().splitlines()[-1]))
+        return min(runs, key=lambda fig: fig["wall"])
+
+    def generate(self, dest: Path, pages: int) -> dict:
+        """A synthetic handbook made by this tree's own generator (each commit's pages
+        are laid out the way that commit builds them)."""
+        code = ("import json, sys; from pathlib import Path; from tests.bench.synthetic import generate; "
+                "print(json.dumps(generate(Path(sys.argv[1]), int(sys.argv[2]))))")
+        out = subprocess.run([sys.executable, "-c", code, str(dest), str(pages)], cwd=self.root, env=self.env(),
+                             capture_output=True, text=True, timeout=600)
         if out.returncode:
-            raise SystemExit(f"build of {config} failed:\n{out.stderr[-3000:]}")
-        runs.append(json.loads(out.stdout.strip().splitlines()[-1]))
-    return min(runs, key=lambda fig: fig["wall"])
+            raise SystemExit(f"{self.label}: generating {pages} pages failed:\n{out.stderr[-3000:]}")
+        return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def row(label: str, fig: dict) -> str:
-    per_page = fig["wall"] / fig["pages"] * 1000
-    return (f"{label:<34} {fig['pages']:>6} pages {fig['wall']:>7.2f} s {per_page:>7.1f} ms/page "
-            f"{fig['peak_mb']:>6.0f} MB peak   ours {fig['ours']:>5.2f} s ({fig['ours'] / fig['wall']:.1%}; "
-            f"data, macros and content hooks {(fig['ours'] - fig['theme']) / fig['wall']:.1%}, "
-            f"theme hooks {fig['theme'] / fig['wall']:.1%}; {added(fig)})")
+def zensical_build(project: Path, repeat: int) -> dict:
+    """The fastest of `repeat` clean Zensical builds (wall time, pages)."""
+    best = None
+    for _ in range(repeat):
+        shutil.rmtree(project / "site", ignore_errors=True)
+        shutil.rmtree(project / ".cache", ignore_errors=True)
+        start = time.perf_counter()
+        out = subprocess.run([str(Path(sys.executable).parent / "zensical"), "build", "--clean", "-f", "mkdocs.yml"],
+                             cwd=project, env={**os.environ, "NO_COLOR": "1"}, capture_output=True, text=True,
+                             timeout=1800)
+        wall = time.perf_counter() - start
+        if out.returncode:
+            raise SystemExit(f"Zensical build of {project} failed:\n{(out.stdout + out.stderr)[-3000:]}")
+        best = wall if best is None else min(best, wall)
+    pages = sum(1 for _root, _dirs, files in os.walk(project / "site") for f in files if f == "index.html")
+    return {"wall": best, "pages": pages}
 
 
-def added(fig: dict) -> str:
-    """Our data, macros and content hooks as a share of the rest of the build: what they add to it."""
-    ours = fig["ours"] - fig["theme"]
-    return f"data, macros and content hooks add {ours / (fig['wall'] - ours):.1%} to the rest"
+def change(now: float, before: float | None, higher_is_better: bool = False) -> str:
+    if before in (None, 0):
+        return ""
+    delta = (now - before) / before
+    worse = -delta if higher_is_better else delta
+    return f"{delta:+.1%}{' !' if worse > WORSE else ''}"
 
 
-def weight(site: Path, path: str) -> dict[str, int]:
-    """Bytes fetched, gzip as served: on a first visit to ``path``, then for the first
+def line(label: str, unit: str, now: float, before: float | None, digits: int = 2,
+         higher_is_better: bool = False) -> None:
+    was = f"{before:>9.{digits}f}" if before is not None else f"{'-':>9}"
+    print(f"  {label:<46} {now:>9.{digits}f} {unit:<5} {was} {unit:<5} {change(now, before, higher_is_better)}")
+
+
+def own(fig: dict) -> float:
+    """The handbook's own work apart from the Material-only hooks (data, macros, extension, content hooks)."""
+    return fig["ours"] - fig["theme"]
+
+
+def report_build(label: str, now: dict, before: dict | None) -> None:
+    print(f"{label} ({now['pages']} pages{'' if before is None else ', before: ' + str(before['pages'])})")
+    line("wall time", "s", now["wall"], before and before["wall"])
+    line("time per page", "ms", now["wall"] / now["pages"] * 1000,
+         before and before["wall"] / before["pages"] * 1000, 1)
+    line("peak memory", "MB", now["peak_mb"], before and before["peak_mb"], 0)
+    line("handbook's own code (data, macros, extension)", "s", own(now), before and own(before), 3)
+    line("  ... added to the rest of the build", "%", own(now) / (now["wall"] - own(now)) * 100,
+         before and own(before) / (before["wall"] - own(before)) * 100, 1)
+    line("Material-only hooks (sidebar; before: + css cut)", "s", now["theme"], before and before["theme"], 3)
+
+
+def weight(site: Path, path: str) -> dict[str, float]:
+    """KB fetched, gzip as served: on a first visit to ``path``, then for the first
     search (the search index, and everything else it brings: Material's worker)."""
     from playwright.sync_api import sync_playwright
 
@@ -82,13 +151,14 @@ def weight(site: Path, path: str) -> dict[str, int]:
         context.on("request", lambda r: urls.append(r.url))
         page = context.new_page()
         page.goto(srv.url + path, wait_until="networkidle")
-        page.wait_for_timeout(500)
         first = set(urls)
         search(page, "partner", timeout=15_000)
+        page.wait_for_load_state("networkidle")
         searched = set(urls) - first
         browser.close()
     index = sum(size(u) for u in searched if urlparse(u).path.endswith("/search_index.json"))
-    return {"first": sum(map(size, first)), "index": index, "rest": sum(map(size, searched)) - index}
+    first_kb = sum(map(size, first)) / 1024
+    return {"first": first_kb, "index": index / 1024, "rest": (sum(map(size, searched)) - index) / 1024}
 
 
 def lighthouse(site: Path, paths: list[str]) -> dict[str, dict]:
@@ -114,58 +184,79 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="skip the 1,000-page builds")
     parser.add_argument("--repeat", type=int, default=3, help="builds of each site; the fastest is shown (3)")
+    parser.add_argument("--base", default=BASE, help=f"the commit to compare with ({BASE})")
     args = parser.parse_args()
-    from tests.bench.synthetic import generate, stock
+    from tests.bench.synthetic import stock
 
     cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
                 if line.startswith("model name")), platform.processor())
+    head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout
     print(f"machine: {os.cpu_count()} cores, {cpu}; Python {platform.python_version()}; "
           f"{platform.system()} {platform.release()}")
+    print(f"this commit: {head.strip()} (and uncommitted changes, if any); compared with: {args.base}")
     tmp = Path(tempfile.mkdtemp(prefix="handbook-bench-"))
+    base_root = tmp / "base"
+    subprocess.run(["git", "worktree", "add", "--detach", "-q", str(base_root), args.base], cwd=ROOT, check=True)
+    now, before = Tree(ROOT, "this commit"), Tree(base_root, args.base)
+    sizes = [100] if args.quick else [100, 1000]
     try:
-        print(f"\n== builds (clean, one process each, fastest of {args.repeat}) ==")
-        real = build(ROOT / "mkdocs.yml", tmp / "real-site", args.repeat)
-        print(row("real handbook", real))
-        figures = {}
-        for size in ([100] if args.quick else [100, 1000]):
-            project = tmp / f"synthetic-{size}"
-            project.mkdir()
-            counts = generate(project, size)
-            figures[size] = build(project / "mkdocs.yml", project / "site", args.repeat)
-            print(row(f"synthetic ~{size} ({counts['checklist_items']} items)", figures[size]))
+        print(f"\n== builds on ProperDocs/MkDocs with Material (clean, one process each, fastest of {args.repeat}) ==")
+        print(f"  {'':<46} {'now':>15} {'before':>15} change")
+        real = {t: t.build(t.root / "mkdocs.yml", tmp / f"real-{t.label}", args.repeat) for t in (now, before)}
+        report_build("real handbook", real[now], real[before])
+        synthetic: dict = {}
+        for size in sizes:
+            for t in (now, before):
+                project = tmp / f"synthetic-{size}-{t.label}"
+                counts = t.generate(project, size)
+                synthetic[size, t] = t.build(project / "mkdocs.yml", project / "site", args.repeat)
+            report_build(f"synthetic ~{size} pages ({counts['checklist_items']} checklist items)",
+                         synthetic[size, now], synthetic[size, before])
         if not args.quick:
-            stock_fig = build(stock(tmp / "synthetic-1000"), tmp / "stock-site", args.repeat)
-            print(row("stock Material, same 1,000 pages", stock_fig))
-            pruned = build(stock(tmp / "synthetic-1000", "navigation.prune"), tmp / "stock-prune-site", args.repeat)
-            print(row("stock Material + navigation.prune", pruned))
-            ratio = (figures[1000]["wall"] / figures[1000]["pages"]) / (figures[100]["wall"] / figures[100]["pages"])
-            print(f"time per page at 1,000 vs 100: {ratio:.2f}x (target <= 1.2x)")
-            print(f"1,000-page build vs stock Material: {figures[1000]['wall'] / stock_fig['wall']:.1%} (target < 25%); "
-                  f"vs stock + navigation.prune: {figures[1000]['wall'] / pruned['wall']:.1%}")
-        print(f"our code in the real build: {real['ours'] / real['wall']:.1%}, of which data, macros and content "
-              f"hooks {(real['ours'] - real['theme']) / real['wall']:.1%}; {added(real)} (target < 10%)")
-        for size, fig in figures.items():
-            print(f"synthetic ~{size}: {added(fig)} (target < 10%)")
+            stocks = {t: t.build(stock(tmp / f"synthetic-1000-{t.label}"), tmp / f"stock-{t.label}", args.repeat)
+                      for t in (now, before)}
+            report_build("stock Material, same 1,000 pages, our features (like for like)", stocks[now], stocks[before])
+            per_page = {t: (synthetic[1000, t]["wall"] / synthetic[1000, t]["pages"])
+                        / (synthetic[100, t]["wall"] / synthetic[100, t]["pages"]) for t in (now, before)}
+            line("time per page at 1,000 pages / at 100", "x", per_page[now], per_page[before])
+            line("1,000-page build / stock Material's", "%", synthetic[1000, now]["wall"] / stocks[now]["wall"] * 100,
+                 synthetic[1000, before]["wall"] / stocks[before]["wall"] * 100, 1)
 
-        print("\n== page weight: first visit to /induction/engineer/, gzip as served ==")
-        kb = {name: size / 1024 for name, size in weight(tmp / "real-site", "induction/engineer/").items()}
-        print(f"first visit {kb['first']:.1f} KB; fetched on the first search: search index {kb['index']:.1f} KB, "
-              f"search worker {kb['rest']:.1f} KB")
-        print(f"first visit + search index {kb['first'] + kb['index']:.1f} KB (target < 100 KB); "
-              f"+ worker {sum(kb.values()):.1f} KB")
+        print(f"\n== builds on Zensical (fastest of {args.repeat}; this commit only) ==")
+        from tests.conftest import copy_project
+
+        zen_real = zensical_build(copy_project(tmp / "zensical-real"), args.repeat)
+        line(f"real handbook ({zen_real['pages']} pages), wall time", "s", zen_real["wall"], None)
+        if not args.quick:
+            zen = zensical_build(tmp / f"synthetic-1000-{now.label}", args.repeat)
+            line(f"synthetic ~1,000 ({zen['pages']} pages), wall time", "s", zen["wall"], None)
+            line("  time per page", "ms", zen["wall"] / zen["pages"] * 1000, None, 1)
+
+        print("\n== page weight: first visit to /induction/engineer/, gzip as served (KB) ==")
+        kb = {t: weight(tmp / f"real-{t.label}", "induction/engineer/") for t in (now, before)}
+        line("first visit", "KB", kb[now]["first"], kb[before]["first"], 1)
+        line("search index (fetched on the first search)", "KB", kb[now]["index"], kb[before]["index"], 1)
+        line("first visit + search index", "KB", kb[now]["first"] + kb[now]["index"],
+             kb[before]["first"] + kb[before]["index"], 1)
+        line("search worker (also on the first search)", "KB", kb[now]["rest"], kb[before]["rest"], 1)
 
         if LIGHTHOUSE.exists():
-            print("\n== Lighthouse (mobile), real handbook ==")
-            for path, score in lighthouse(tmp / "real-site", ["", "partnership-model/", "induction/engineer/"]).items():
-                print(f"/{path:<28} {score}")
-            if not args.quick:
-                print("\n== Lighthouse (mobile), 1,000-page handbook ==")
-                for path, score in lighthouse(tmp / "synthetic-1000" / "site",
-                                              ["library/section-040/page-005/", "induction/engineer/"]).items():
-                    print(f"/{path:<28} {score}")
+            print("\n== Lighthouse (mobile): performance, accessibility, best practices, SEO ==")
+            paths = {"real": ["", "partnership-model/", "induction/engineer/"],
+                     "synthetic-1000": ["library/section-040/page-005/", "induction/engineer/"]}
+            for kind, pages in paths.items():
+                if kind == "synthetic-1000" and args.quick:
+                    continue
+                site = {t: (tmp / f"real-{t.label}" if kind == "real" else tmp / f"synthetic-1000-{t.label}" / "site")
+                        for t in (now, before)}
+                scores = {t: lighthouse(site[t], pages) for t in (now, before)}
+                for path in pages:
+                    print(f"  {kind + ' /' + path:<46} now {scores[now][path]}  before {scores[before][path]}")
         else:
             print(f"\n(Lighthouse not installed: {LIGHTHOUSE}; ./.ci/bench installs it)")
+        print(f"\n('!' marks a figure more than {WORSE:.0%} worse than at {args.base})")
     finally:
+        subprocess.run(["git", "worktree", "remove", "--force", str(base_root)], cwd=ROOT, capture_output=True)
         shutil.rmtree(tmp, ignore_errors=True)
     return 0
 

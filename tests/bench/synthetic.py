@@ -140,12 +140,19 @@ def without_hooks(config: str) -> str:
     return "".join(out)
 
 
+# The hooks that make Material's templates cheaper, now and in older commits.
+THEME_HOOKS = ("macros/material/hooks.py", "macros/theme.py")
+
+
 def stock(project: Path, features: list[str] | None = None) -> Path:
-    """A config for the same project on Material as it ships: no theme overrides and no
-    project hooks, with our theme features (like for like) or those given. The macros
-    plugin and our Markdown extension stay: the pages need them to build at all."""
-    config = (project / "mkdocs.yml").read_text()
-    config = without_hooks(config.replace("  custom_dir: overrides\n", ""))
+    """A config for the same project on Material as it ships: no theme overrides and none
+    of the Material-only hooks, with our theme features (like for like) or those given.
+    The content itself is built as usual (macros, Markdown extension, and in older commits
+    the content hooks): the pages need it to build at all."""
+    config = (project / "mkdocs.yml").read_text().replace("  custom_dir: overrides\n", "")
+    config = "".join(line for line in config.splitlines(keepends=True) if not any(h in line for h in THEME_HOOKS))
+    if "\nhooks:\n" in config and not config.split("\nhooks:\n", 1)[1].startswith("  - "):
+        config = without_hooks(config)
     if features is not None:
         start = config.index("  features:\n")
         end = start + len("  features:\n")

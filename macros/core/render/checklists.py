@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable
 
 from macros.core.load import Handbook
 from macros.core.model import STAGES, ChecklistItem
-from macros.core.render.text import attr, induction_ref, permalink_escaped
+from macros.core.render.text import BLOCK_END, BLOCK_START, attr, induction_ref, permalink_escaped
 from macros.core.urls import Where
 
 
@@ -83,31 +83,33 @@ def _item(links: _Links, item: ChecklistItem) -> str:
     )
 
 
+def block(html: str) -> str:
+    """Finished HTML for the page as it is: the page's Markdown extension keeps it out of
+    every later parse (a checklist holds thousands of tags and no Markdown)."""
+    return f"\n{BLOCK_START}\n{html}\n{BLOCK_END}\n"
+
+
 def checklist(hb: Handbook, role_id: str, where: Where, key: str | None = None) -> str:
-    """The role's checklist, grouped by stage, with a progress bar that script enables."""
+    """The role's checklist, grouped by stage, with a progress bar that script enables.
+
+    The progress panel and each stage's list carry ``data-checklist`` (the key its
+    progress is saved under). The stage headings are Markdown, so they get permalinks
+    and a place in the table of contents; the lists are left out of the search index
+    (each item is indexed once, on the all-items page)."""
     role = hb.roles[role_id]
     items = hb.by_role.get(role_id, [])
-    key = key or f"induction/{role_id}"
+    key = attr(key or f"induction/{role_id}")
     links = _Links(hb, where)
-    # Left out of the search index: each item is indexed once, on the all-items page.
-    # Data, not prose: no glossary links (a link inside a checkbox label would tick it).
-    # Markdown inside, so the stage headings get their permalinks and a place in the
-    # table of contents.
-    out = [
-        f'<section class="hb-checklist" data-checklist="{attr(key)}" data-total="{len(items)}" '
-        'data-search-exclude="true" data-no-glossary="true" markdown="1">',
-        '<div class="hb-progress" hidden>'
+    out = [block(
+        f'<div class="hb-progress" data-checklist="{key}" data-total="{len(items)}" hidden>'
         f'<progress class="hb-progress__bar" max="{len(items)}" value="0" '
         f'aria-label="Checklist progress for {attr(role.short)}"></progress> '
         f'<span class="hb-progress__count" aria-live="polite">0 of {len(items)} done</span> '
-        '<button type="button" class="md-button hb-progress__reset">Reset progress</button></div>',
-    ]
+        '<button type="button" class="md-button hb-progress__reset">Reset progress</button></div>')]
     for stage, label, staged in _by_stage(items):
-        out.append(f'<h3 id="{attr(role_id)}-{stage}">{label}</h3>')
-        out.append('<ul class="hb-items">')
-        out.extend(_item(links, i) for i in staged)
-        out.append("</ul>")
-    out.append("</section>")
+        out.append(f"### {label} {{#{role_id}-{stage}}}\n")
+        out.append(block("\n".join([f'<ul class="hb-items" data-checklist="{key}" data-search-exclude="true">',
+                                      *(_item(links, i) for i in staged), "</ul>"])))
     return "\n".join(out) + "\n"
 
 
@@ -117,16 +119,16 @@ def all_items(hb: Handbook, where: Where) -> str:
     links = _Links(hb, where)
     for stage, label, staged in _by_stage(hb.checklist.values()):
         out.append(f"\n## {label} {{#{stage}}}\n")  # Markdown, so the stages are in the table of contents
-        block = ['<ul class="hb-items hb-items--all">']
+        lines = ['<ul class="hb-items hb-items--all">']
         for item in staged:
             item_id, item_text = attr(item.id), html.escape(item.text)
             with_ = f" · with {links.roles(item.with_)}" if item.with_ else ""
-            block.append(
+            lines.append(
                 f'<li class="hb-anchor" id="{item_id}">{item_text}'
                 f'<span class="hb-item__meta">For {links.roles(item.roles)}{with_} · '
                 f"from {links.section(item.section)} · {permalink_escaped(item_id, 'this item: ' + item_text)}"
                 "</span></li>"
             )
-        block.append("</ul>")
-        out.append("\n".join(block) + "\n")
+        lines.append("</ul>")
+        out.append(block("\n".join(lines)))
     return "\n".join(out) + "\n"

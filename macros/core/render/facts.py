@@ -7,7 +7,7 @@ import datetime as dt
 
 from macros.core.load import Handbook
 from macros.core.model import PageMeta
-from macros.core.render.text import text
+from macros.core.render.text import attr
 
 
 def facts(hb: Handbook, meta: PageMeta | None, updated: tuple[dt.date, str] | None) -> str:
@@ -20,8 +20,8 @@ def facts(hb: Handbook, meta: PageMeta | None, updated: tuple[dt.date, str] | No
     if meta is not None:
         owner = hb.roles.get(meta.owner)
         if owner is not None:
-            parts.append(f"Owner: {text(owner.name)}")
+            parts.append(f"Owner: {attr(owner.name)}")
         parts.append(f'Review by <time datetime="{meta.review_by.isoformat()}">{meta.review_by.isoformat()}</time>')
     if not parts:
         return ""
-    return f'<p class="hb-page-facts" markdown="span">{" · ".join(parts)}</p>\n'
+    return f'<p class="hb-page-facts">{" · ".join(parts)}</p>\n'

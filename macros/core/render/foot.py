@@ -12,6 +12,7 @@ from macros.core.model import PageMeta
 from macros.core.render.credits import credits
 from macros.core.render.facts import facts
 from macros.core.render.selfchecks import HEADING_ID, page_checks
+from macros.core.render.text import BLOCK_END, BLOCK_START
 from macros.core.urls import Where
 
 
@@ -22,6 +23,7 @@ def foot(hb: Handbook, where: Where, meta: PageMeta | None, carries: Iterable[st
     checks = page_checks(hb, where.path)
     if checks:
         out.append(f"## Check yourself {{#{HEADING_ID}}}\n\n{checks}\n")
-    out.append(credits(hb, carries, where))
-    out.append(facts(hb, meta, updated))
-    return "\n".join(part for part in out if part)
+    html = credits(hb, carries, where) + facts(hb, meta, updated)
+    if html:  # finished HTML: kept out of Markdown's way like a checklist
+        out.append(f"{BLOCK_START}\n{html.rstrip()}\n{BLOCK_END}\n")
+    return "\n".join(out)

@@ -24,7 +24,7 @@ class Terms(NamedTuple):
     pattern: re.Pattern | None  # any phrase, lower case, on word boundaries; the longest first
 
 
-@functools.lru_cache(maxsize=8)
+@functools.lru_cache(maxsize=256)
 def compiled(terms: tuple[tuple[str, str, str], ...]) -> Terms:
     """(phrase, anchor, definition) triples made ready for :func:`link_terms`."""
     by_phrase = {lower(phrase): (anchor, definition) for phrase, anchor, definition in terms}
@@ -32,6 +32,17 @@ def compiled(terms: tuple[tuple[str, str, str], ...]) -> Terms:
         return Terms({}, None)
     alternatives = "|".join(re.escape(p) for p in sorted(by_phrase, key=len, reverse=True))
     return Terms(by_phrase, re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])"))
+
+
+def used_in(terms: Terms, root: Element) -> Terms:
+    """``terms`` narrowed to the phrases that occur anywhere in the tree's text (a plain
+    search, much cheaper than the walk): a page that uses none is not walked at all,
+    and the walk stops once every term used has its link."""
+    if not terms.by_phrase:
+        return terms
+    low = lower("".join(root.itertext()))
+    return compiled(tuple((phrase, anchor, definition) for phrase, (anchor, definition) in terms.by_phrase.items()
+                          if phrase in low))
 
 
 def lower(value: str) -> str:

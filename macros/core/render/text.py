@@ -52,6 +52,11 @@ def bullets(items: Iterable[str]) -> str:
     return "\n".join(f"- {text(i)}" for i in items)
 
 
+# Around finished HTML a macro writes (see checklists.block): the page's Markdown
+# extension puts what is between them in Python-Markdown's stash of raw HTML.
+BLOCK_START, BLOCK_END = "<!--hb-block-->", "<!--/hb-block-->"
+
+
 def shows(records: Iterable = (), data: Iterable[str] = ()) -> str:
     """A mark telling the page's Markdown extension what the page shows: the content-map
     ids of the records (for its Sources note) and the data files they come from (for

@@ -25,12 +25,22 @@
     }
   }
 
-  function setupChecklist(list) {
-    if (list.getAttribute("data-hb-ready")) return;
-    list.setAttribute("data-hb-ready", "1");
-    var key = list.getAttribute("data-checklist");
-    var boxes = Array.prototype.slice.call(list.querySelectorAll("input.hb-check"));
-    var panel = list.querySelector(".hb-progress");
+  function itemsOf(key) {
+    var boxes = [];
+    document.querySelectorAll("ul.hb-items[data-checklist]").forEach(function (list) {
+      if (list.getAttribute("data-checklist") === key) {
+        boxes = boxes.concat(Array.prototype.slice.call(list.querySelectorAll("input.hb-check")));
+      }
+    });
+    return boxes;
+  }
+
+  // A checklist is its progress panel and the lists (one per stage) with the same key.
+  function setupChecklist(panel) {
+    if (panel.getAttribute("data-hb-ready")) return;
+    panel.setAttribute("data-hb-ready", "1");
+    var key = panel.getAttribute("data-checklist");
+    var boxes = itemsOf(key);
     var bar = panel.querySelector("progress");
     var count = panel.querySelector(".hb-progress__count");
     var reset = panel.querySelector(".hb-progress__reset");
@@ -101,7 +111,7 @@
   }
 
   function init() {
-    document.querySelectorAll(".hb-checklist[data-checklist]").forEach(setupChecklist);
+    document.querySelectorAll(".hb-progress[data-checklist]").forEach(setupChecklist);
     setupPermalinks(document);
   }
 
