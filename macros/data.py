@@ -386,6 +386,12 @@ def load(docs_dir: str | Path, page_paths: list[str] | None = None) -> Handbook:
             report.add("roles.yml", "a role cannot pair with itself; name its partner role",
                        f"item '{key}' ({_position(part('roles.yml'), key)})", "pairs_with")
     _check_refs("checklist.yml", part("checklist.yml"), "roles", roles, "role", report)
+    if roles is not None:  # 'with' is a Python keyword: the field is with_, the YAML key 'with'
+        for key, item in part("checklist.yml").items():
+            for i, value in enumerate(item.with_):
+                if value not in roles:
+                    report.add("checklist.yml", f"unknown role '{value}'; expected one of: {', '.join(sorted(roles))}",
+                               f"item '{key}' ({_position(part('checklist.yml'), key)})", f"with[{i}]")
     _check_refs("paths.yml", part("paths.yml"), "role", roles, "role", report)
     _check_refs("readings.yml", part("readings.yml"), "source", tables["sources.yml"], "source", report)
     outlines: dict[str, tuple[str, dict[str, str]]] = {}

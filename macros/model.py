@@ -28,7 +28,7 @@ STAGES: dict[str, str] = {
     "ongoing": "Ongoing",
 }
 Stage = Literal["before-day-one", "first-week", "first-30-days", "first-60-days", "first-90-days", "ongoing"]
-Side = Literal["tech", "product", "both", "division"]
+Side = Literal["tech", "product", "both", "division", "executive"]
 
 
 class Record(BaseModel):
@@ -101,6 +101,10 @@ class ChecklistItem(Record):
     text: Text
     section: PageRef = Field(description="The handbook section the item comes from")
     carries: list[CarryId] = Field(default_factory=list)
+    with_: list[Id] = Field(default_factory=list, alias="with",
+                            description="Roles the action is done together with (shown as 'With: ...')")
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, populate_by_name=True)
 
 
 class PathSection(Record):

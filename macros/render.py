@@ -91,8 +91,8 @@ def _partners(hb: Handbook, role: Role) -> str:
 
 def role_grid(hb: Handbook) -> str:
     """A grid of every role, each card leading to that role's induction path."""
-    groups = [("tech", "Technology"), ("product", "Product"), ("both", "Product and technology"),
-              ("division", "Divisions")]
+    groups = [("executive", "Executive"), ("tech", "Technology"), ("product", "Product"),
+              ("both", "Product and technology"), ("division", "Divisions")]
     out = []
     for side, heading in groups:
         roles = [r for r in hb.roles.values() if r.side == side]
@@ -177,16 +177,18 @@ def _by_stage(items: Iterable[ChecklistItem]) -> Iterable[tuple[str, str, list[C
             yield stage, label, staged
 
 
-def _item(links: _Links, item: ChecklistItem, partners: str) -> str:
+def _item(links: _Links, item: ChecklistItem, role_id: str) -> str:
     item_id, item_text = attr(item.id), html.escape(item.text)
     check = f"check-{item_id}"
+    together = [r for r in item.with_ if r != role_id]  # on a role's own path, the others it works with
+    with_ = f"With: {', '.join(links.role(r) for r in together)} · " if together else ""
     return (
         f'<li class="hb-item hb-anchor" id="{item_id}" data-item="{item_id}">'
         f'<label class="hb-item__text" for="{check}">'
         f'<input type="checkbox" class="hb-check" id="{check}" data-item="{item_id}"> '
         f"{item_text}</label>"
         f'<span class="hb-item__meta" data-no-glossary="true">From {links.section(item.section)} · '
-        f'Meet: {partners} · <span class="hb-tags" aria-label="For">{links.tags(item)}</span> · '
+        f'{with_}<span class="hb-tags" aria-label="For">{links.tags(item)}</span> · '
         f"{_permalink(item_id, 'this item: ' + item_text)}</span></li>"
     )
 
@@ -210,10 +212,9 @@ def checklist(hb: Handbook, role_id: str, href: Href = root_href, key: str | Non
         '<button type="button" class="md-button hb-progress__reset">Reset progress</button></div>',
     ]
     links = _Links(hb, href)
-    partners = ", ".join(links.role(p) for p in role.pairs_with)
     for stage, label, staged in _by_stage(items):
         out.append(f'<h3 id="{attr(role_id)}-{stage}">{label}</h3>')
-        block = ['<ul class="hb-items">', *(_item(links, i, partners) for i in staged), "</ul>"]
+        block = ['<ul class="hb-items">', *(_item(links, i, role_id) for i in staged), "</ul>"]
         out.append(raw("\n".join(block), False))  # inside data-search-exclude
     out.append("</section>")
     return "\n".join(out) + "\n"
@@ -415,12 +416,16 @@ def cascade_svg(hb: Handbook) -> str:
     """An inline SVG of the partnership cascade, drawn from the roles data."""
     box_w, box_h, gap_x, gap_y, pad = 190, 40, 70, 34, 14
     width = pad * 2 + box_w * 2 + gap_x
-    levels = sorted({r.level for r in hb.roles.values() if r.side != "division"})
+    levels = sorted({r.level for r in hb.roles.values() if r.side not in ("division", "executive")})
     pos: dict[str, tuple[int, int]] = {}
     y = pad
     rows: list[str] = []
+    executives = [r for r in hb.roles.values() if r.side == "executive"]
+    for r in executives:  # each in a row of its own, centred above the top pair
+        pos[r.id] = (width // 2 - box_w // 2, y)
+        y += box_h + gap_y
     for level in levels:
-        at_level = [r for r in hb.roles.values() if r.level == level and r.side != "division"]
+        at_level = [r for r in hb.roles.values() if r.level == level and r.side not in ("division", "executive")]
         tech = [r for r in at_level if r.side == "tech"]
         product = [r for r in at_level if r.side == "product"]
         both = [r for r in at_level if r.side == "both"]
