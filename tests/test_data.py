@@ -166,9 +166,9 @@ def test_broken_data_stops_the_build_without_traceback(project, tmp_path):
     messages = [line.split(" -  ", 1)[1] for line in errors]
     assert messages == [
         "docs/data/checklist.yml: item 'read-the-model' (#1), field 'stage': missing; this field is required",
-        "docs/data/roles.yml: item 'cto' (#1), field 'pairs_with[0]': unknown role 'ctoo'; expected one of: cpo, "
+        "docs/data/roles.yml: item 'cto' (#1), field 'pairs_with[0]': unknown role 'ctoo'; expected one of: ceo, cpo, "
         "cpto, cto, designer, engineer, engineering-manager, head-of-engineering, head-of-product, marketing, "
-        "operations, product-manager, sales, security, support, tech-lead",
+        "operations, people, product-manager, sales, security, support, tech-lead",
         "The handbook data has 2 problem(s), listed above; fix them and build again.",
     ]
     assert not (out / "index.html").exists(), "a half-built site was written"
@@ -224,9 +224,9 @@ def test_page_that_is_not_utf8_is_one_line(project):
 def test_page_owner_and_tags_must_be_roles(project):
     """An unknown owner or tag lists what it could be."""
     page = project / "docs/insights.md"
-    page.write_text(page.read_text().replace("owner: cpo", "owner: ceo").replace("tags: [CPO,", "tags: [Chief,"))
+    page.write_text(page.read_text().replace("owner: cpo", "owner: coo").replace("tags: [CPO,", "tags: [Chief,"))
     lines = problems(project)
-    assert any(line.startswith("docs/insights.md: field 'owner': unknown role 'ceo'; expected one of: cpo, cpto, cto") for line in lines), lines
+    assert any(line.startswith("docs/insights.md: field 'owner': unknown role 'coo'; expected one of: ceo, cpo, cpto, cto") for line in lines), lines
     assert any(line.startswith("docs/insights.md: field 'tags[0]': unknown role tag 'Chief'; expected a role's short name") for line in lines), lines
 
 

@@ -57,7 +57,7 @@ def test_checklist_items_link_their_section_and_partner(site):
     item = html[html.index('id="join-user-research"'):]
     item = item[: item.index("</li>")]
     assert 'href="../../cto-product-success/#user-centricity"' in item
-    assert "Meet:" in item and 'href="../designer/"' in item
+    assert "With:" in item and 'href="../designer/"' in item
 
 
 def test_content_pages_credit_their_sources(site):
