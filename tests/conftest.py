@@ -41,7 +41,9 @@ def zensical(project: Path) -> subprocess.CompletedProcess:
     config's site_dir, which must be inside the project: use a copy)."""
     return subprocess.run(
         [str(Path(sys.executable).parent / "zensical"), "build", "--clean", "--strict", "-f", "mkdocs.yml"],
-        cwd=project, env={**ENV, "NO_COLOR": "1"}, capture_output=True, text=True, timeout=300,
+        # the project's own macros package, as the other engines import it (their cwd comes first)
+        cwd=project, env={**ENV, "NO_COLOR": "1", "PYTHONPATH": str(project)}, capture_output=True, text=True,
+        timeout=300,
     )
 
 

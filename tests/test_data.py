@@ -166,9 +166,9 @@ def test_broken_data_stops_the_build_without_traceback(project, tmp_path):
     messages = [line.split(" -  ", 1)[1] for line in errors]
     assert messages == [
         "docs/data/checklist.yml: item 'read-the-model' (#1), field 'stage': missing; this field is required",
-        "docs/data/roles.yml: item 'cto' (#1), field 'pairs_with[0]': unknown role 'ctoo'; expected one of: cpo, "
+        "docs/data/roles.yml: item 'cto' (#1), field 'pairs_with[0]': unknown role 'ctoo'; expected one of: ceo, cpo, "
         "cpto, cto, designer, engineer, engineering-manager, head-of-engineering, head-of-product, marketing, "
-        "operations, product-manager, sales, security, support, tech-lead",
+        "operations, people, product-manager, sales, security, support, tech-lead",
         "The handbook data has 2 problem(s), listed above; fix them and build again.",
     ]
     assert not (out / "index.html").exists(), "a half-built site was written"
@@ -219,11 +219,11 @@ def test_every_role_has_its_induction_page_and_every_page_its_role(project):
     page = project / "docs/induction/sales.md"
     page.write_text(page.read_text().replace('induction_path("sales")', 'induction_path("marketing")'))
     assert problems(project) == [
-        "docs/data/roles.yml: item 'designer' (#9): no induction page docs/induction/designer.md; every role needs "
+        "docs/data/roles.yml: item 'designer' (#10): no induction page docs/induction/designer.md; every role needs "
         'one, holding {{ induction_path("designer") }} (copy another role\'s page)',
         "docs/induction/architect.md: no role 'architect' in docs/data/roles.yml; an induction page is named after "
-        "its role's id (one of: cpo, cpto, cto, designer, engineer, engineering-manager, head-of-engineering, "
-        "head-of-product, marketing, operations, product-manager, sales, security, support, tech-lead)",
+        "its role's id (one of: ceo, cpo, cpto, cto, designer, engineer, engineering-manager, head-of-engineering, "
+        "head-of-product, marketing, operations, people, product-manager, sales, security, support, tech-lead)",
         'docs/induction/sales.md: expected one call {{ induction_path("sales") }} (the page of role \'sales\'), '
         "found 1: 'marketing'",
     ]
@@ -234,7 +234,7 @@ def test_with_names_known_roles(project):
     edit(project, "checklist.yml", lambda items: items[0].update({"with": ["cpo", "ceoo"]}))
     [line] = problems(project)
     assert line.startswith("docs/data/checklist.yml: item 'read-the-model' (#1), field 'with[1]': "
-                           "unknown role 'ceoo'; expected one of: cpo, cpto, cto, ")
+                           "unknown role 'ceoo'; expected one of: ceo, cpo, cpto, cto, ")
 
 
 def test_selfchecks_name_an_existing_page(project):
@@ -290,9 +290,9 @@ def test_page_that_is_not_utf8_is_one_line(project):
 def test_page_owner_and_tags_must_be_roles(project):
     """An unknown owner or tag lists what it could be."""
     page = project / "docs/insights.md"
-    page.write_text(page.read_text().replace("owner: cpo", "owner: ceo").replace("tags: [CPO,", "tags: [Chief,"))
+    page.write_text(page.read_text().replace("owner: cpo", "owner: coo").replace("tags: [CPO,", "tags: [Chief,"))
     lines = problems(project)
-    assert any(line.startswith("docs/insights.md: field 'owner': unknown role 'ceo'; expected one of: cpo, cpto, cto") for line in lines), lines
+    assert any(line.startswith("docs/insights.md: field 'owner': unknown role 'coo'; expected one of: ceo, cpo, cpto, cto") for line in lines), lines
     assert any(line.startswith("docs/insights.md: field 'tags[0]': unknown role tag 'Chief'; expected a role's short name") for line in lines), lines
 
 

@@ -121,9 +121,9 @@ def test_bad_data_stops_zensical_with_one_line_per_problem(project):
     errors = [line.split(" -  ", 1)[1] for line in output.splitlines() if line.startswith("ERROR")]
     assert errors == [
         "docs/data/checklist.yml: item 'read-the-model' (#1), field 'stage': missing; this field is required",
-        "docs/data/roles.yml: item 'cto' (#1), field 'pairs_with[0]': unknown role 'ctoo'; expected one of: cpo, "
+        "docs/data/roles.yml: item 'cto' (#1), field 'pairs_with[0]': unknown role 'ctoo'; expected one of: ceo, cpo, "
         "cpto, cto, designer, engineer, engineering-manager, head-of-engineering, head-of-product, marketing, "
-        "operations, product-manager, sales, security, support, tech-lead",
+        "operations, people, product-manager, sales, security, support, tech-lead",
         "The handbook data has 2 problem(s), listed above; fix them and build again.",
     ], output
     assert not list(Path(project / "site").rglob("index.html")), "a half-built site was written"

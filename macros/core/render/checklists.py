@@ -69,10 +69,11 @@ def _by_stage(items: Iterable[ChecklistItem]) -> Iterable[tuple[str, str, list[C
             yield stage, label, staged
 
 
-def _item(links: _Links, item: ChecklistItem) -> str:
+def _item(links: _Links, item: ChecklistItem, role_id: str) -> str:
     item_id, item_text = attr(item.id), html.escape(item.text)
     check = f"check-{item_id}"
-    with_ = f"With: {links.roles(item.with_)} · " if item.with_ else ""
+    others = [r for r in item.with_ if r != role_id]  # on a role's own path, the others it is done with
+    with_ = f"With: {links.roles(others)} · " if others else ""
     return (
         f'<li class="hb-item hb-anchor" id="{item_id}" data-item="{item_id}">'
         f'<input type="checkbox" class="hb-check" id="{check}" data-item="{item_id}">'
@@ -109,7 +110,7 @@ def checklist(hb: Handbook, role_id: str, where: Where, key: str | None = None) 
     for stage, label, staged in _by_stage(items):
         out.append(f"### {label} {{#{role_id}-{stage}}}\n")
         out.append(block("\n".join([f'<ul class="hb-items" data-checklist="{key}" data-search-exclude="true">',
-                                      *(_item(links, i) for i in staged), "</ul>"])))
+                                      *(_item(links, i, role_id) for i in staged), "</ul>"])))
     return "\n".join(out) + "\n"
 
 
