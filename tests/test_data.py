@@ -7,7 +7,10 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from macros.core import yamlfile
 from macros.core.load import DataError, load
 from tests.conftest import ROOT, mkdocs
 
@@ -326,3 +329,33 @@ def test_malformed_front_matter_is_one_line_with_its_place(project):
     lines = problems(project)
     assert any(re.match(r"docs/insights\.md: line \d+, column \d+: malformed front matter: ", line) for line in lines), lines
     assert "docs/roles.md: position 12: malformed front matter: character '\\x07' is not allowed in YAML; remove it" in lines
+
+
+_SCALARS = st.one_of(st.text(max_size=12), st.integers(), st.floats(allow_nan=False), st.booleans(), st.none(),
+                     st.dates(), st.sampled_from(["2026-02-30", "1_000", "0x1f", "yes", "~", "<<", "=", ".inf", "01"]))
+_VALUES = st.recursive(_SCALARS, lambda inner: st.one_of(st.lists(inner, max_size=4),
+                                                          st.dictionaries(st.text(max_size=6), inner, max_size=4)),
+                       max_leaves=12)
+
+
+@settings(max_examples=int(__import__("os").environ.get("HANDBOOK_FUZZ_EXAMPLES", "400")), deadline=None)
+@given(value=_VALUES, style=st.sampled_from([None, False, True]))
+def test_the_fast_yaml_path_reads_what_pyyaml_reads(value, style):
+    """For any YAML document, the event-built loader gives what PyYAML's own gives, value
+    or error message (here written in every style, with unusual scalars spelled out)."""
+    text = yaml.safe_dump(value, default_flow_style=style, allow_unicode=True)
+    for extra in ("", "\nextra: [1, 2\n", "\n- &a x\n- *a\n", "\n!!str key: 1\n", "\n---\nsecond: doc\n"):
+        outcomes = []
+        for read in (yamlfile.load, yamlfile.load_fast):
+            try:
+                outcomes.append(("value", read(text + extra)))
+            except yaml.YAMLError as exc:
+                outcomes.append(("error", str(exc)))
+        assert outcomes[0] == outcomes[1], (text + extra, outcomes)
+
+
+def test_the_data_files_take_the_fast_path():
+    """The big data files are what the fast path is for: none of them needs PyYAML's loader."""
+    for name in ("checklist.yml", "roles.yml", "paths.yml", "glossary.yml", "selfchecks.yml"):
+        text = (ROOT / "docs/data" / name).read_text(encoding="utf-8")
+        assert yamlfile._fast(text) == yamlfile.load(text), name
