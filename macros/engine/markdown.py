@@ -134,6 +134,7 @@ class AnchorsTreeprocessor(Treeprocessor):
         else:
             for holder in root.findall("div[@data-hb-anchors]"):
                 root.remove(holder)
+            self.blocks.ids = []
         return None
 
 
@@ -151,6 +152,7 @@ class GlossaryTreeprocessor(Treeprocessor):
         if used.pattern is not None:
             md = context.where.md
             glossary_links.link_terms(root, used, lambda anchor: md(f"{GLOSSARY}#{anchor}"))
+        self.page.context = self.page.handbook = None  # the last of them on this page
         return None
 
 

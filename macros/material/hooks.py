@@ -112,8 +112,7 @@ def on_page_content(html, page, config, files):
         number = _HELD.format(len(held))
         if block.startswith(_UNINDEXED):
             parts.append(number)
-            # the search plugin takes the attribute off what it has read; so here too
-            held.append(block.replace(' data-search-exclude="true"', "", 1))
+            held.append(block)
         else:
             parts.append(f"{number}{_for_search(block)}{number}")
             held.append(block)
@@ -127,12 +126,18 @@ def on_post_page(output, page, config):
     held = getattr(page, "handbook_held", None)
     if not held:
         return output
+    parts, at = [], 0
     for number, block in enumerate(held):
         mark = _HELD.format(number)
-        start = output.find(mark)
+        start = output.find(mark, at)
         end = output.find(mark, start + len(mark))  # the indexed lists' search text runs to a second mark
         end = start + len(mark) if end < 0 else end + len(mark)
-        output = output[:start] + block + output[end:]
+        if block.startswith(_UNINDEXED):
+            # the search plugin takes the attribute off what it reads; so here too
+            block = block.replace(' data-search-exclude="true"', "", 1)
+        parts += [output[at:start], block]
+        at = end
+    output = "".join(parts) + output[at:]
     page.handbook_held = None
     return output
 
