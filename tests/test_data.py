@@ -359,3 +359,11 @@ def test_the_data_files_take_the_fast_path():
     for name in ("checklist.yml", "roles.yml", "paths.yml", "glossary.yml", "selfchecks.yml"):
         text = (ROOT / "docs/data" / name).read_text(encoding="utf-8")
         assert yamlfile._fast(text) == yamlfile.load(text), name
+
+
+def test_a_role_short_label_is_a_plain_name(project):
+    """A role's short label is also its tag: markup in it is refused with what is allowed."""
+    edit(project, "roles.yml", lambda items: items[0].update(short='CTO <b>"x"</b>'))
+    assert problems(project)[0] == (
+        "docs/data/roles.yml: item 'cto' (#1), field 'short': expected a short label (it is also the role's tag): "
+        "up to 40 letters, digits, spaces and & ' ( ) . , / + -, got 'CTO <b>\"x\"</b>'")

@@ -39,6 +39,9 @@ _PATTERN_HELP = {
         "a page path under docs/ with an optional anchor (e.g. 'partnership-model.md#the-cascade')"
     ),
     model.PagePath.__metadata__[0].pattern: "a page path under docs/ (e.g. 'partnership-model.md')",
+    model.ShortLabel.__metadata__[0].pattern: (
+        "a short label (it is also the role's tag): up to 40 letters, digits, spaces and & ' ( ) . , / + -"
+    ),
 }
 # The field that names an item in messages, per file (default 'id').
 _KEY_FIELD = {"paths.yml": "role", "changelog.yml": "version"}

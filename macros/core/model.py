@@ -21,6 +21,8 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 CarryId = Annotated[str, StringConstraints(pattern=r"^(PM|EV|CTO|RR|CP)-[A-Z0-9]+$")]
 # A link into the handbook: a page path relative to docs/ and an optional anchor.
 PageRef = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9/_-]*\.md(#[a-z0-9_-]+)?$")]
+# A role's short label, which is also its tag on pages (tags are names, not prose).
+ShortLabel = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[A-Za-z0-9][A-Za-z0-9 &'().,/+-]{0,39}$")]
 # A page path relative to docs/, without an anchor.
 PagePath = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9/_-]*\.md$")]
 
@@ -62,7 +64,7 @@ class Role(Record):
 
     id: Id
     name: Text
-    short: Text = Field(description="Short label for grids and tags, e.g. 'CTO'")
+    short: ShortLabel = Field(description="Short label for grids and tags, e.g. 'CTO'")
     side: Side
     level: int = Field(ge=1, le=6, description="1 is the top of the cascade")
     pairs_with: list[Id] = Field(min_length=1, description="Role ids this role partners with")

@@ -4,6 +4,7 @@ stops its build. Everything here that knows an engine's objects is in this modul
 
 from __future__ import annotations
 
+import html
 import logging
 import os
 import sys
@@ -14,6 +15,10 @@ from macros.core.load import DataError, Handbook, load_cached
 from macros.core.urls import Where
 
 log = logging.getLogger("mkdocs.plugins.handbook")
+
+
+class _Escaped(str):
+    """Front matter text already escaped for HTML (see page_meta)."""
 
 
 @dataclass(frozen=True)
@@ -80,8 +85,18 @@ def handbook(docs_dir: Path, engine: str, data_only: bool = False) -> Handbook:
         raise  # (not reached)
 
 
+# Front matter the theme prints as HTML (Material's templates and Zensical's put a page's
+# title in <title>, the header, the sidebar, the footer and the search index, and its
+# description in a <meta> attribute, all unescaped).
+DISPLAYED_AS_HTML = ("title", "description")
+
+
 def page_meta(md, context: PageContext):
-    """The page's front matter, validated (as the data load validates every page's)."""
+    """The page's front matter, validated (as the data load validates every page's).
+
+    The text fields the theme prints as HTML are escaped in the engine's own copy of the
+    front matter (once: a page is converted once a build), so a contributor's '<' or '"'
+    shows as written wherever the theme puts it."""
     from macros.core.model import PageMeta
 
     if context.engine == "zensical":
@@ -89,8 +104,13 @@ def page_meta(md, context: PageContext):
     else:
         page = md.treeprocessors["relpath"].file.page
         meta = page.meta if page is not None else {}
+    for key in DISPLAYED_AS_HTML:
+        value = meta.get(key)
+        if isinstance(value, str) and not isinstance(value, _Escaped):
+            meta[key] = _Escaped(html.escape(value, quote=True))
     try:
-        return PageMeta.model_validate(meta)
+        return PageMeta.model_validate({k: html.unescape(v) if isinstance(v, _Escaped) else v
+                                        for k, v in meta.items()})
     except ValueError as exc:
         _stop([f"docs/{context.where.path}: front matter: {' '.join(str(exc).split())}"], context.engine)
         raise  # (not reached)

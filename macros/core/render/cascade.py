@@ -4,7 +4,7 @@ at the top, then partners side by side at every level, then every division."""
 from __future__ import annotations
 
 from macros.core.load import Handbook
-from macros.core.render.text import attr
+from macros.core.render.text import attr, block
 
 
 def cascade_svg(hb: Handbook) -> str:
@@ -78,7 +78,7 @@ def cascade_svg(hb: Handbook) -> str:
         f"{hb.roles[a].short} partners with {hb.roles[b].short}"
         for a, b in sorted(tuple(sorted(p)) for p in drawn)
     ) + ". Then " + ", ".join(r.short for r in divisions) + " are brought in."
-    return (
+    return block(
         f'<figure class="hb-cascade"><svg viewBox="0 0 {width} {height}" role="img" '
         f'aria-labelledby="hb-cascade-title hb-cascade-desc" xmlns="http://www.w3.org/2000/svg">'
         f'<title id="hb-cascade-title">The partnership cascade</title>'
@@ -87,5 +87,5 @@ def cascade_svg(hb: Handbook) -> str:
         'markerHeight="7" orient="auto-start-reverse"><path d="M0 0L10 5L0 10z"/></marker></defs>'
         + "".join(rows)
         + "</svg><figcaption>Partners at every level, from the top down, then every division. "
-        "Drawn from the roles data.</figcaption></figure>\n"
+        "Drawn from the roles data.</figcaption></figure>"
     )

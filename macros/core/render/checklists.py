@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable
 
 from macros.core.load import Handbook
 from macros.core.model import STAGES, ChecklistItem
-from macros.core.render.text import BLOCK_END, BLOCK_START, attr, induction_ref, permalink_escaped
+from macros.core.render.text import attr, block, induction_ref, permalink_escaped
 from macros.core.urls import Where
 
 
@@ -82,12 +82,6 @@ def _item(links: _Links, item: ChecklistItem, role_id: str) -> str:
         f'<span class="hb-tags"><span class="hb-visually-hidden">For: </span>{links.tags(item)}</span> · '
         f"{permalink_escaped(item_id, 'this item: ' + item_text)}</span></li>"
     )
-
-
-def block(html: str) -> str:
-    """Finished HTML for the page as it is: the page's Markdown extension keeps it out of
-    every later parse (a checklist holds thousands of tags and no Markdown)."""
-    return f"\n{BLOCK_START}\n{html}\n{BLOCK_END}\n"
 
 
 def checklist(hb: Handbook, role_id: str, where: Where, key: str | None = None) -> str:

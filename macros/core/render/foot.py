@@ -12,7 +12,7 @@ from macros.core.model import PageMeta
 from macros.core.render.credits import credits
 from macros.core.render.facts import facts
 from macros.core.render.selfchecks import HEADING_ID, page_checks
-from macros.core.render.text import BLOCK_END, BLOCK_START
+from macros.core.render.text import block
 from macros.core.urls import Where
 
 
@@ -25,5 +25,5 @@ def foot(hb: Handbook, where: Where, meta: PageMeta | None, carries: Iterable[st
         out.append(f"## Check yourself {{#{HEADING_ID}}}\n\n{checks}\n")
     html = credits(hb, carries, where) + facts(hb, meta, updated)
     if html:  # finished HTML: kept out of Markdown's way like a checklist
-        out.append(f"{BLOCK_START}\n{html.rstrip()}\n{BLOCK_END}\n")
+        out.append(block(html.rstrip()))
     return "\n".join(out)

@@ -24,9 +24,21 @@ def text(value: object) -> str:
     return _HTML_SPECIAL.sub(lambda m: html.escape(m.group(), quote=True), escaped)
 
 
+# In an attribute, Markdown syntax is written as character references: some attributes
+# pass through Markdown (an inline tag inside a markdown="span" element), and a browser
+# reads the references back as the characters.
+_MD_IN_ATTR = str.maketrans({c: f"&#{ord(c)};" for c in "\\`*_{}[]()#+-.!|~^="})
+
+
 def attr(value: object) -> str:
     """Escape a value for an HTML attribute (or for element text in plain HTML)."""
     return html.escape(str(value), quote=True)
+
+
+def attr_text(value: object) -> str:
+    """Escape free text for an HTML attribute (a label, a title) that may pass through
+    Markdown: no Markdown syntax in it can take effect either."""
+    return html.escape(str(value), quote=True).translate(_MD_IN_ATTR)
 
 
 def link(label: str, ref: str, where: Where) -> str:
@@ -40,7 +52,7 @@ def induction_ref(role_id: str) -> str:
 
 def permalink(anchor: str, label: str) -> str:
     """The '#' control that links (and, with script, copies a link) to one item."""
-    return permalink_escaped(attr(anchor), attr(label))
+    return permalink_escaped(attr(anchor), attr_text(label))
 
 
 def permalink_escaped(anchor_attr: str, label_attr: str) -> str:
@@ -55,6 +67,12 @@ def bullets(items: Iterable[str]) -> str:
 # Around finished HTML a macro writes (see checklists.block): the page's Markdown
 # extension puts what is between them in Python-Markdown's stash of raw HTML.
 BLOCK_START, BLOCK_END = "<!--hb-block-->", "<!--/hb-block-->"
+
+
+def block(html: str) -> str:
+    """Finished HTML for the page as it is: the page's Markdown extension keeps it out of
+    every later parse (a checklist holds thousands of tags and no Markdown)."""
+    return f"\n{BLOCK_START}\n{html}\n{BLOCK_END}\n"
 
 
 def shows(records: Iterable = (), data: Iterable[str] = ()) -> str:
