@@ -194,11 +194,13 @@ class _Nav:
                 index = next((child for child in entry.children if child.is_index), None)
             checked = "checked" if active else ""
             indeterminate = "md-toggle--indeterminate" if self.expand and not checked else ""
-            tabindex = "" if is_section else "0"
+            # Material's template writes tabindex="" on a section's label, which is not valid
+            # HTML (browsers ignore it); here the attribute is left out instead.
+            tabindex = "" if is_section else ' tabindex="0"'
             out.append(f'<input class="md-nav__toggle md-toggle {indeterminate}" type="checkbox" '
                        f'id="{path}" {checked}>')
             if index is None:
-                out.append(f'<label class="md-nav__link" for="{path}" id="{path}_label" tabindex="{tabindex}">'
+                out.append(f'<label class="md-nav__link" for="{path}" id="{path}_label"{tabindex}>'
                            f'{self.content(entry.title)}<span class="md-nav__icon md-icon"></span></label>')
             else:
                 current = "md-nav__link--active" if index == page else ""
@@ -206,8 +208,8 @@ class _Nav:
                            f'<a href="{self.url(index.url)}" class="md-nav__link {current}">'
                            f"{self.content(entry.title)}</a>")
                 if len(entry.children) > 1:
-                    out.append(f'<label class="md-nav__link {current}" for="{path}" id="{path}_label" '
-                               f'tabindex="{tabindex}"><span class="md-nav__icon md-icon"></span></label>')
+                    out.append(f'<label class="md-nav__link {current}" for="{path}" id="{path}_label"'
+                               f'{tabindex}><span class="md-nav__icon md-icon"></span></label>')
                 out.append("</div>")
             expanded = "true" if active else "false"
             out.append(f'<nav class="md-nav" data-md-level="{level}" aria-labelledby="{path}_label" '

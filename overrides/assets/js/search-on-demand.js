@@ -19,8 +19,14 @@
   var release;
   var wanted = new Promise(function (resolve) { release = resolve; });
 
+  // <html data-hb-search="held"> once the index has been asked for and held back,
+  // "wanted" once the reader has asked for search (a state tests can wait for).
+  function mark(state) {
+    document.documentElement.setAttribute("data-hb-search", state);
+  }
+
   function want() {
-    if (release) { release(); release = null; }
+    if (release) { release(); release = null; mark("wanted"); }
   }
 
   // Whether a URL (relative to the page, as Material gives it) has a path that matches.
@@ -46,6 +52,7 @@
   XMLHttpRequest.prototype.send = function () {
     var xhr = this, args = arguments;
     if (release && xhr.hbSearchIndex) {
+      mark("held");
       wanted.then(function () { send.apply(xhr, args); });
       return undefined;
     }
@@ -53,6 +60,7 @@
   };
   window.fetch = function (input, init) {
     if (release && isIndex(input)) {
+      mark("held");
       return wanted.then(function () { return realFetch(input, init); });
     }
     return realFetch(input, init);
