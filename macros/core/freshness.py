@@ -13,14 +13,8 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from macros.core.load import DataError, Handbook, load
-
-
-def overdue(hb: Handbook, today: dt.date) -> list[tuple[str, str, dt.date, int]]:
-    """(page, owner role name, review-by date, days overdue), most overdue first."""
-    rows = [(page, hb.roles[meta.owner].name, meta.review_by, (today - meta.review_by).days)
-            for page, meta in hb.pages.items() if meta.review_by < today]
-    return sorted(rows, key=lambda row: (-row[3], row[0]))
+from macros.core.load import DataError, load
+from macros.core.render.reviews import overdue
 
 
 def main(argv: list[str] | None = None) -> int:

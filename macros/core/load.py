@@ -44,7 +44,7 @@ _PATTERN_HELP = {
     ),
 }
 # The field that names an item in messages, per file (default 'id').
-_KEY_FIELD = {"paths.yml": "role", "changelog.yml": "version"}
+_KEY_FIELD = {"paths.yml": "role", "changelog.yml": "version", "releases.yml": "version"}
 
 
 class DataError(Exception):
@@ -69,6 +69,7 @@ class Handbook:
     glossary: dict[str, model.Term]
     changelog: list[model.Change]
     selfchecks: dict[str, model.PageCheck] = field(default_factory=dict)
+    releases: list[model.Release] = field(default_factory=list)
     titles: dict[str, str] = field(default_factory=dict)
     pages: dict[str, model.PageMeta] = field(default_factory=dict)
     by_role: dict[str, list[ChecklistItem]] = field(default_factory=dict)
@@ -261,6 +262,10 @@ def _index(name: str, items: list[tuple[int, Record]], report: _Report, seen: di
             seen[value] = name
         out[value] = record
     return out
+
+
+def _version_key(version: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in version.split("."))
 
 
 def _position(records: dict, key: str) -> str:
@@ -495,6 +500,7 @@ def load(docs_dir: str | Path, page_paths: list[str] | None = None) -> Handbook:
         rights=tables["rights.yml"], checklist=tables["checklist.yml"], paths=tables["paths.yml"],
         readings=tables["readings.yml"], glossary=tables["glossary.yml"],
         changelog=list(tables["changelog.yml"].values()), selfchecks=tables["selfchecks.yml"],
+        releases=sorted(tables["releases.yml"].values(), key=lambda r: _version_key(r.version)),
     )
 
 

@@ -172,6 +172,18 @@ class Change(Record):
     changes: list[Text] = Field(min_length=1)
 
 
+class Release(Record):
+    """What one released version held, as recorded when it was released
+    (``python -m macros.core.release``): the changelog's lists of what each version added
+    and retired are made from these."""
+
+    version: Annotated[str, StringConstraints(pattern=r"^\d+\.\d+(\.\d+)?$")]
+    date: dt.date
+    checklist: dict[Id, Text] = Field(default_factory=dict, description="Checklist item id -> its text")
+    rights: dict[Id, Text] = Field(default_factory=dict, description="Right id -> its title")
+    modules: dict[Id, Text] = Field(default_factory=dict, description="CTO module id -> its title")
+
+
 class PageMeta(Record):
     """A page's front matter: who owns it, when it must be reviewed, what it carries."""
 
@@ -200,6 +212,7 @@ FILES: dict[str, type[Record]] = {
     "glossary.yml": Term,
     "changelog.yml": Change,
     "selfchecks.yml": PageCheck,
+    "releases.yml": Release,
 }
 # Files a handbook may leave out (an empty list is the same as no file).
-OPTIONAL_FILES = frozenset({"selfchecks.yml"})
+OPTIONAL_FILES = frozenset({"selfchecks.yml", "releases.yml"})

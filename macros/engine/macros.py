@@ -14,7 +14,7 @@ import logging
 import re
 
 from macros.core.render import cascade as diagram
-from macros.core.render import checklists, induction, lists, modules, roles, selfchecks
+from macros.core.render import checklists, foot, induction, lists, modules, reviews, roles, selfchecks
 from macros.core.render import rights as pairs
 from macros.core.render.text import shows
 from macros.engine import page as engine_page
@@ -41,11 +41,29 @@ def define_env(env) -> None:
     docs_dir = engine_page.docs_dir_of(env)
     hb = engine_page.handbook(docs_dir, engine)
 
-    def where():
-        context = engine_page.from_macros(env)
-        if context is None:
+    def context():
+        found = engine_page.from_macros(env)
+        if found is None:
             raise ValueError("a handbook macro was called outside a page")
-        return context.where
+        return found
+
+    def where():
+        return context().where
+
+    def suggester(in_markdown: bool = False):
+        """Links to suggest a change to one item on this page (none without a tracker)."""
+        page = context()
+        trackers = engine_page.trackers(page.extra, page.engine)
+        if not trackers:
+            return None
+        meta = hb.pages.get(page.where.path)
+        title = meta.title if meta and meta.title else page.where.path
+
+        def suggest(what: str, anchor: str) -> str:
+            return foot.suggest(trackers, title, f"{page.absolute()}#{anchor}", what, label=what,
+                                in_markdown=in_markdown)
+
+        return suggest
 
     def known(kind: str, value: str, table) -> str:
         if value not in table:
@@ -83,11 +101,11 @@ def define_env(env) -> None:
     @env.macro
     def rights(team: str) -> str:
         known("team", team, pairs.TEAMS)
-        return pairs.rights(hb, team) + shows(pairs.team_pairs(hb, team), ["rights.yml"])
+        return pairs.rights(hb, team, suggester(in_markdown=True)) + shows(pairs.team_pairs(hb, team), ["rights.yml"])
 
     @env.macro
     def cto_modules() -> str:
-        return modules.modules(hb) + shows(hb.modules.values(), ["modules.yml"])
+        return modules.modules(hb, suggest=suggester()) + shows(hb.modules.values(), ["modules.yml"])
 
     @env.macro
     def module_list() -> str:
@@ -111,5 +129,9 @@ def define_env(env) -> None:
 
     @env.macro
     def changelog() -> str:
-        return lists.changelog(hb) + shows(data=["changelog.yml"])
+        return lists.changelog(hb, where()) + shows(data=["changelog.yml", "releases.yml"])
+
+    @env.macro
+    def page_reviews() -> str:
+        return reviews.reviews(hb, where(), engine_page.today())
 

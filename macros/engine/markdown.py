@@ -75,8 +75,18 @@ class FootPreprocessor(Preprocessor):
         known = history.dates(context.docs_dir)
         updated = max(history.last_updated(context.docs_dir, rel, known)
                       for rel in [path, *(f"{DATA_DIR}/{name}" for name in sorted(data))])
-        extra = foot.foot(hb, context.where, meta, carries, updated)
+        trackers = engine_page.trackers(context.extra, context.engine)
+        title = meta.title or _first_heading(kept) or path
+        extra = foot.foot(hb, context.where, meta, carries, updated, trackers, title, context.absolute())
+        top = foot.top(hb, meta, engine_page.today())
+        if top:  # right under the page's title (its first heading), or first
+            at = next((i + 1 for i, line in enumerate(kept) if line.startswith("# ")), 0)
+            kept[at:at] = ["", *top.splitlines(), ""]
         return [*kept, "", *extra.splitlines()] if extra else kept
+
+
+def _first_heading(lines: list[str]) -> str | None:
+    return next((line[2:].split("{#")[0].strip() for line in lines if line.startswith("# ")), None)
 
 
 class BlockPreprocessor(Preprocessor):

@@ -8,7 +8,8 @@ import html
 import logging
 import os
 import sys
-from dataclasses import dataclass
+import datetime as dt
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from macros.core.load import DataError, Handbook, load_cached
@@ -26,6 +27,20 @@ class PageContext:
     docs_dir: Path
     where: Where  # the page's path under docs/ and its URL
     engine: str  # "mkdocs" (MkDocs or ProperDocs) or "zensical"
+    extra: dict = field(default_factory=dict)  # mkdocs.yml's extra
+    site_url: str = ""
+
+    def absolute(self, url: str = "") -> str:
+        """The page's (or a site path's) address on the published site."""
+        base = self.site_url if self.site_url.endswith("/") else self.site_url + "/"
+        return base + (url or self.where.url).lstrip("./") if self.site_url else (url or self.where.url)
+
+
+def today() -> dt.date:
+    """The date the build counts as today: HANDBOOK_TODAY (YYYY-MM-DD) when set (for
+    tests and for previews of a later date), else the clock's."""
+    value = os.environ.get("HANDBOOK_TODAY")
+    return dt.date.fromisoformat(value) if value else dt.date.today()
 
 
 def _docs_dir(root: str | os.PathLike, docs_dir: str) -> Path:
@@ -42,7 +57,7 @@ def from_macros(env) -> PageContext | None:
     path = page.path if zensical else page.file.src_uri
     docs_dir = _docs_dir(env.project_dir, conf["docs_dir"])
     return PageContext(docs_dir, Where(path, page.url, bool(conf.get("use_directory_urls", True)), zensical),
-                       "zensical" if zensical else "mkdocs")
+                       "zensical" if zensical else "mkdocs", dict(conf.get("extra") or {}), conf.get("site_url") or "")
 
 
 def engine_of(env) -> str:
@@ -65,12 +80,13 @@ def from_markdown(md) -> PageContext | None:
         page, config = context.page, context.config
         docs_dir = _docs_dir(config.get("root_dir", "."), config.get("docs_dir", "docs"))
         return PageContext(docs_dir, Where(page.path, page.url, bool(config.get("use_directory_urls", True)), True),
-                           "zensical")
+                           "zensical", dict(config.get("extra") or {}), config.get("site_url") or "")
     if "relpath" in md.treeprocessors:
         relpath = md.treeprocessors["relpath"]
         file, config = relpath.file, relpath.config
         return PageContext(Path(config["docs_dir"]),
-                           Where(file.src_uri, file.url, bool(config["use_directory_urls"])), "mkdocs")
+                           Where(file.src_uri, file.url, bool(config["use_directory_urls"])), "mkdocs",
+                           dict(config["extra"] or {}), config["site_url"] or "")
     return None
 
 
@@ -114,6 +130,16 @@ def page_meta(md, context: PageContext):
     except ValueError as exc:
         _stop([f"docs/{context.where.path}: front matter: {' '.join(str(exc).split())}"], context.engine)
         raise  # (not reached)
+
+
+def trackers(extra: dict, engine: str):
+    """The issue trackers set in mkdocs.yml (a wrong setting stops the build, as bad data does)."""
+    from macros.core.trackers import trackers as read
+
+    found, problems = read(extra)
+    if problems:
+        _stop(problems, engine)
+    return found
 
 
 def _stop(problems: list[str], engine: str) -> None:

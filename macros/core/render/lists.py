@@ -41,10 +41,62 @@ def sources(hb: Handbook) -> str:
     return "\n".join(out) + "\n"
 
 
-def changelog(hb: Handbook) -> str:
+_KINDS = (("checklist", "Checklist items", "checklist-items.md"), ("rights", "Rights", "rights-and-responsibilities.md"),
+          ("modules", "CTO modules", "cto-product-success.md"))
+
+
+def _holding(hb: Handbook) -> dict[str, dict[str, str]]:
+    """What the data holds now, in the shape of a release record."""
+    return {"checklist": {i.id: i.text for i in hb.checklist.values()},
+            "rights": {r.id: r.title for r in hb.rights.values()},
+            "modules": {m.id: m.title for m in hb.modules.values()}}
+
+
+def _difference(before: dict[str, dict[str, str]], after: dict[str, dict[str, str]], where: Where,
+                current: dict[str, dict[str, str]]) -> list[str]:
+    """Markdown lines: what ``after`` added to and retired from ``before``, by kind."""
     out = []
+    for kind, label, page in _KINDS:
+        added = [i for i in after[kind] if i not in before[kind]]
+        retired = [i for i in before[kind] if i not in after[kind]]
+        if not added and not retired:
+            continue
+        out.append(f"**{label}**\n")
+        for i in added:
+            shown = link(after[kind][i], f"{page}#{i}", where) if i in current[kind] else text(after[kind][i])
+            out.append(f"- Added: {shown}")
+        for i in retired:
+            out.append(f"- Retired: {text(before[kind][i])} \\({text(i)}\\)")
+        out.append("")
+    return out
+
+
+def changelog(hb: Handbook, where: Where) -> str:
+    """Each version: what changed, in words (changelog.yml), and the checklist items,
+    rights and modules it added and retired, from what each release held (releases.yml)."""
+    current = _holding(hb)
+    snapshots = {r.version: {"checklist": dict(r.checklist), "rights": dict(r.rights), "modules": dict(r.modules)}
+                 for r in hb.releases}
+    order = sorted(snapshots, key=lambda v: tuple(int(x) for x in v.split(".")))
+    out = []
+    if order:
+        unreleased = _difference(snapshots[order[-1]], current, where, current)
+        if unreleased:
+            out.append("## Not yet released {#unreleased}\n")
+            out.append(f"What this version of the handbook holds that version {text(order[-1])} did not.\n")
+            out += unreleased
+    empty = {kind: {} for kind, _label, _page in _KINDS}
     for c in sorted(hb.changelog, key=lambda c: tuple(int(x) for x in c.version.split(".")), reverse=True):
         out.append(f"## Version {text(c.version)} {{#v{c.version.replace('.', '-')}}}\n")
         out.append(f"*Released {c.date.isoformat()}*\n")
         out.append(bullets(c.changes) + "\n")
+        if c.version in snapshots:
+            at = order.index(c.version)
+            before = snapshots[order[at - 1]] if at else empty
+            lines = _difference(before, snapshots[c.version], where, current)
+            if lines and at:
+                out += lines
+            elif at == 0:
+                counts = ", ".join(f"{len(snapshots[c.version][kind])} {label.lower()}" for kind, label, _ in _KINDS)
+                out.append(f"The first version: {counts}.\n")
     return "\n".join(out)

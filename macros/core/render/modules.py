@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from macros.core.load import Handbook
 from macros.core.render.selfchecks import questions
-from macros.core.render.text import bullets, link, text
+from macros.core.render.text import block, bullets, link, text
 from macros.core.urls import Where
 
 PAGE = "cto-product-success.md"
 
 
-def modules(hb: Handbook, level: int = 3) -> str:
-    """Every CTO product-success module as a linkable section, with its self-check."""
+def modules(hb: Handbook, level: int = 3, suggest=None) -> str:
+    """Every CTO product-success module as a linkable section, with its self-check;
+    ``suggest(what, anchor)`` gives the links to suggest a change to one (or none)."""
     hashes = "#" * level
     out = []
     for n, m in enumerate(hb.modules.values(), 1):
@@ -23,6 +24,9 @@ def modules(hb: Handbook, level: int = 3) -> str:
         if m.selfcheck:
             checks = [(f"{m.id}-check-{i}", qa.question, qa.answer) for i, qa in enumerate(m.selfcheck, 1)]
             out.append(f"**Check yourself**\n\n{questions(checks)}\n")
+        links = suggest(m.title, m.id) if suggest else ""
+        if links:
+            out.append(block(f'<p class="hb-suggest-item">{links}</p>'))
     return "\n".join(out)
 
 

@@ -1,0 +1,57 @@
+"""Record what a released version holds, for the changelog's generated lists.
+
+    python -m macros.core.release 1.1 [--date YYYY-MM-DD]
+
+Adds (or replaces) the version's entry in docs/data/releases.yml: every checklist item,
+right and CTO module it holds, with its text or title. The changelog page then lists,
+for each version, what it added and retired against the version before it, and what the
+data holds that no release has yet. Add the version's changes in words to changelog.yml.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+import yaml
+
+from macros.core.load import DataError, Handbook, load
+
+HEADER = ("# yaml-language-server: $schema=../schemas/releases.schema.json\n"
+          "# What each released version held, written by: python -m macros.core.release VERSION\n"
+          "# (the changelog lists what each version added and retired from these). Do not edit by hand.\n")
+
+
+def snapshot(hb: Handbook, version: str, date: dt.date) -> dict:
+    return {"version": version, "date": date,
+            "checklist": {i.id: i.text for i in hb.checklist.values()},
+            "rights": {r.id: r.title for r in hb.rights.values()},
+            "modules": {m.id: m.title for m in hb.modules.values()}}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("version")
+    parser.add_argument("--date", type=dt.date.fromisoformat, default=dt.date.today())
+    parser.add_argument("--docs", default="docs", type=Path)
+    args = parser.parse_args(argv)
+    try:
+        hb = load(args.docs)
+    except DataError as exc:
+        print("\n".join(exc.problems), file=sys.stderr)
+        return 2
+    path = args.docs / "data" / "releases.yml"
+    entries = [r.model_dump() for r in hb.releases if r.version != args.version]
+    entries.append(snapshot(hb, args.version, args.date))
+    entries.sort(key=lambda e: tuple(int(p) for p in e["version"].split(".")))
+    path.write_text(HEADER + yaml.safe_dump(entries, sort_keys=False, allow_unicode=True, width=100),
+                    encoding="utf-8")
+    print(f"{path}: version {args.version} recorded ({len(hb.checklist)} checklist items, {len(hb.rights)} rights, "
+          f"{len(hb.modules)} modules)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,75 @@
+"""Where a new issue about the handbook can be opened: the trackers set in mkdocs.yml.
+
+    extra:
+      handbook:
+        github: owner/repository         # on github.com (github_url: for another host)
+        gitlab: group/project            # on gitlab.com (gitlab_url: for another host)
+
+With neither set, the handbook offers no "Open as an issue" or "Suggest a change" links.
+An issue is opened with the tracker's ordinary new-issue link, its title and body filled in
+the query string: nothing is sent anywhere until the reader follows the link.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import quote
+
+_REPO = re.compile(r"^[\w.-]+(/[\w.-]+)+$")
+_HOST = re.compile(r"^https://[\w.-]+(:\d+)?(/[\w.~-]+)*$")
+# A new-issue link longer than this may be refused by the tracker or the browser (GitHub
+# answers 414 from about 8 KB of URL); such an issue is copied and pasted instead.
+MAX_URL = 8000
+
+
+@dataclass(frozen=True)
+class Tracker:
+    kind: str  # "github" or "gitlab"
+    repo: str
+    base: str
+
+    @property
+    def label(self) -> str:
+        return "GitHub" if self.kind == "github" else "GitLab"
+
+    def new_issue(self, title: str, body: str) -> str:
+        """The tracker's new-issue link with the title and body filled in."""
+        if self.kind == "github":
+            return f"{self.base}/{self.repo}/issues/new?title={quote(title, safe='')}&body={quote(body, safe='')}"
+        return (f"{self.base}/{self.repo}/-/issues/new?issue%5Btitle%5D={quote(title, safe='')}"
+                f"&issue%5Bdescription%5D={quote(body, safe='')}")
+
+    def prefix(self) -> str:
+        """The new-issue link up to the filled-in text, for script to complete."""
+        if self.kind == "github":
+            return f"{self.base}/{self.repo}/issues/new"
+        return f"{self.base}/{self.repo}/-/issues/new"
+
+
+def trackers(extra: dict | None) -> tuple[list[Tracker], list[str]]:
+    """The trackers set under ``extra.handbook`` in mkdocs.yml, and what is wrong with the setting."""
+    section = (extra or {}).get("handbook") or {}
+    found, problems = [], []
+    if not isinstance(section, dict):
+        return [], ["mkdocs.yml: extra.handbook: expected a mapping (github: owner/repository, gitlab: group/project)"]
+    for kind, host in (("github", "https://github.com"), ("gitlab", "https://gitlab.com")):
+        repo = section.get(kind)
+        base = str(section.get(f"{kind}_url") or host).rstrip("/")
+        if repo is None:
+            continue
+        if not isinstance(repo, str) or not _REPO.match(repo):
+            problems.append(f"mkdocs.yml: extra.handbook.{kind}: expected owner/repository, got {repo!r}")
+            continue
+        if not _HOST.match(base):
+            problems.append(f"mkdocs.yml: extra.handbook.{kind}_url: expected an https:// address, got {base!r}")
+            continue
+        found.append(Tracker(kind, repo, base))
+    return found, problems
+
+
+def suggest_body(page_title: str, url: str, what: str | None = None) -> str:
+    """The body of a 'Suggest a change' issue about a page, or about one item on it."""
+    about = f"**{what}** on the page" if what else "The page"
+    return (f"{about} [{page_title}]({url}).\n\n"
+            "What should change, and why? (A source, an example or your own experience helps.)\n\n")
