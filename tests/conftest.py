@@ -21,13 +21,14 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "tr
        "PATH": os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")])}
 
 
-def build(project: Path, site_dir: Path, *args: str, engine: str = "properdocs") -> subprocess.CompletedProcess:
+def build(project: Path, site_dir: Path, *args: str, engine: str = "properdocs",
+          env: dict | None = None) -> subprocess.CompletedProcess:
     """`<engine> build --strict` on a project folder, as a contributor would run it:
     ProperDocs (the default) or MkDocs, which take the output folder as an option."""
     return subprocess.run(
         [sys.executable, "-m", engine, "build", "--strict", "-f", str(project / "mkdocs.yml"),
          "-d", str(site_dir), *args],
-        cwd=project, env=ENV, capture_output=True, text=True, timeout=300,
+        cwd=project, env={**ENV, **(env or {})}, capture_output=True, text=True, timeout=300,
     )
 
 

@@ -61,7 +61,7 @@ def test_every_article_is_the_same_on_zensical(engines):
             assert facts(ours)["ids"] == facts(theirs)["ids"], page
             continue
         if ours != theirs:
-            line = next(i for i, (a, b) in enumerate(zip(ours.splitlines(), theirs.splitlines() + [""])) if a != b)
+            line = next(i for i, (a, b) in enumerate(zip(ours.splitlines(), theirs.splitlines() + [""], strict=False)) if a != b)
             differ.append(f"{page}, line {line + 1}:\n  ProperDocs: {ours.splitlines()[line][:300]}\n"
                           f"  Zensical:   {(theirs.splitlines() + [''])[line][:300]}")
     assert not differ, "\n".join(differ)

@@ -7,7 +7,6 @@ import dataclasses
 import html
 import os
 import re
-from pathlib import Path
 from xml.etree import ElementTree as ET
 
 import markdown

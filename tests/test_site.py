@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from macros.core.load import load
-from tests.conftest import ROOT, Site, mkdocs
+from tests.conftest import ROOT, Site, build, mkdocs
 
 HB = load(ROOT / "docs")
 PAGES = ["", "induction", "partnership-model", "rights-and-responsibilities", "cto-product-success",
@@ -180,3 +180,42 @@ def test_no_mark_is_left_in_any_page(site):
     for page in site.pages():
         text = page.read_text(encoding="utf-8")
         assert "hb-shows" not in text, page
+
+
+def test_a_page_past_its_review_date_says_so_at_its_top(project, tmp_path):
+    """With 'today' after a page's review-by date, the page opens with a notice naming its
+    owner and the date it was due; the Page reviews page lists it as overdue."""
+    page = project / "docs/insights.md"
+    page.write_text(page.read_text().replace("review_by: 2027-05-31", "review_by: 2027-01-15", 1))
+    out = tmp_path / "out"
+    result = build(project, out, env={"HANDBOOK_TODAY": "2027-02-01"})
+    assert result.returncode == 0, result.stderr
+    article = Site.article(Site(out).html("insights"))
+    notice = re.search(r'<div class="admonition warning hb-stale" role="note">(.*?)</div>', article, re.S)
+    assert notice and article.index("<h1") < notice.start() < article.index("<h2")
+    assert "Chief Product Officer (CPO)" in notice.group(1) and '<time datetime="2027-01-15">' in notice.group(1)
+    assert "hb-stale" not in Site(out).html("partnership-model")
+    reviews = Site.article(Site(out).html("page-reviews"))
+    overdue = reviews[reviews.index('id="overdue"'): reviews.index('id="due-soon"')]
+    assert 'href="../insights/"' in overdue and '<td style="text-align: right;">17</td>' in overdue
+    assert "2027-01-15" in overdue and "No page is past" not in overdue
+
+
+def test_the_changelog_lists_what_each_version_added_and_retired(site):
+    """Generated from the data: what the data holds that the last release did not."""
+    log = Site.article(site.html("changelog"))
+    assert 'id="unreleased"' in log and 'id="v1-0"' in log
+    released = yaml.safe_load((ROOT / "docs/data/releases.yml").read_text())[-1]["checklist"]
+    added = [i for i in HB.checklist if i not in released]
+    assert added and all(f'href="../checklist-items/#{i}"' in log for i in added)
+    retired = [t for i, t in released.items() if i not in HB.checklist]
+    assert all(f"Retired: {t}" in log for t in retired)
+
+
+def test_a_wrong_tracker_setting_is_a_clear_error(project, tmp_path):
+    """A tracker set to something that is not owner/repository stops the build with one line."""
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace("github: partnership-handbook/handbook", "github: not a repo"))
+    result = build(project, tmp_path / "out")
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert "mkdocs.yml: extra.handbook.github: expected owner/repository, got 'not a repo'" in result.stderr

@@ -22,7 +22,8 @@ CarryId = Annotated[str, StringConstraints(pattern=r"^(PM|EV|CTO|RR|CP)-[A-Z0-9]
 # A link into the handbook: a page path relative to docs/ and an optional anchor.
 PageRef = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9/_-]*\.md(#[a-z0-9_-]+)?$")]
 # A role's short label, which is also its tag on pages (tags are names, not prose).
-ShortLabel = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[A-Za-z0-9][A-Za-z0-9 &'().,/+-]{0,39}$")]
+ShortLabel = Annotated[str, StringConstraints(strip_whitespace=True,
+                                              pattern=r"^[A-Za-z0-9][A-Za-z0-9 &'().,/+-]{0,39}$")]
 # A page path relative to docs/, without an anchor.
 PagePath = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9/_-]*\.md$")]
 

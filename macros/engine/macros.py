@@ -95,8 +95,11 @@ def define_env(env) -> None:
     @env.macro
     def induction_path(role: str) -> str:
         known("role", role, hb.roles)
-        return (induction.induction_path(hb, role, where())
-                + shows(hb.by_role.get(role, []), ["paths.yml", "checklist.yml", "roles.yml"]))
+        page = context()
+        meta = hb.pages.get(page.where.path)
+        title = meta.title if meta and meta.title else ""
+        return (induction.induction_path(hb, role, page.where, engine_page.trackers(page.extra, page.engine), title)
+                + shows(hb.by_role.get(role, []), ["paths.yml", "checklist.yml", "roles.yml", "releases.yml"]))
 
     @env.macro
     def rights(team: str) -> str:

@@ -4,11 +4,11 @@ stops its build. Everything here that knows an engine's objects is in this modul
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import logging
 import os
 import sys
-import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 

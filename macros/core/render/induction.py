@@ -2,14 +2,42 @@
 
 from __future__ import annotations
 
+import json
+
 from macros.core.load import Handbook
 from macros.core.render.checklists import checklist
 from macros.core.render.roles import partners
-from macros.core.render.text import bullets, link, text
+from macros.core.render.text import attr, block, bullets, link, text
+from macros.core.trackers import MAX_URL, Tracker
 from macros.core.urls import Where
 
 
-def induction_path(hb: Handbook, role_id: str, where: Where) -> str:
+def tools(hb: Handbook, role_id: str, title: str, trackers: list[Tracker]) -> str:
+    """The controls that take the path out of the browser (script enables them): open it as
+    an onboarding issue in each tracker, copy or download it as Markdown, share progress.
+    Also the texts of items earlier versions had and this one retired, so a shared link
+    or the reader's last visit can name them."""
+    key = f"induction/{role_id}"
+    current = set(hb.checklist)
+    retired = {i: t for r in hb.releases for i, t in r.checklist.items() if i not in current}
+    issues = "".join(
+        f'<a class="md-button hb-open-issue" href="{attr(t.prefix())}" data-prefix="{attr(t.prefix())}" '
+        f'data-kind="{t.kind}" data-tracker="{attr(t.label)}">Open as a {attr(t.label)} issue</a> '
+        for t in trackers)
+    return block(
+        f'<div class="hb-path-tools" data-checklist="{attr(key)}" data-title="{attr(title)}" '
+        f'data-max-url="{MAX_URL}" data-retired="{attr(json.dumps(retired, sort_keys=True))}" hidden>'
+        f'<p class="hb-path-tools__row">{issues}'
+        '<button type="button" class="md-button hb-copy-md">Copy as Markdown</button> '
+        '<button type="button" class="md-button hb-download-md">Download as Markdown</button> '
+        '<button type="button" class="md-button hb-share">Share my progress</button></p>'
+        '<p class="hb-path-tools__status" role="status" aria-live="polite"></p>'
+        '<p class="hb-path-tools__share" hidden><label>Link to your progress '
+        '<input type="text" class="hb-share-link" readonly></label></p></div>')
+
+
+def induction_path(hb: Handbook, role_id: str, where: Where, trackers: list[Tracker] = (),
+                   title: str = "") -> str:
     """The whole induction page for one role: objectives, reading, checklist."""
     role = hb.roles[role_id]
     path = hb.paths[role_id]
@@ -26,6 +54,9 @@ def induction_path(hb: Handbook, role_id: str, where: Where) -> str:
     for n, s in enumerate(path.sections, 1):
         out.append(f"{n}. {link(s.title, s.page, where)} ({s.minutes} min): {text(s.why)}")
     out.append("\n## Your checklist {#checklist}\n")
-    out.append("Tick items as you do them. Your progress stays in this browser only; nothing is sent anywhere.\n")
+    out.append("Tick items as you do them. Your progress stays in this browser until you share it: nothing is "
+               "sent anywhere. To take it to your manager, your tracker or another device, use the buttons "
+               "below.\n")
+    out.append(tools(hb, role_id, title or f"Induction path: {role.short}", list(trackers)))
     out.append(checklist(hb, role_id, where))
     return "\n".join(out)

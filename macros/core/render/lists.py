@@ -41,7 +41,8 @@ def sources(hb: Handbook) -> str:
     return "\n".join(out) + "\n"
 
 
-_KINDS = (("checklist", "Checklist items", "checklist-items.md"), ("rights", "Rights", "rights-and-responsibilities.md"),
+_KINDS = (("checklist", "Checklist items", "checklist-items.md"),
+          ("rights", "Rights", "rights-and-responsibilities.md"),
           ("modules", "CTO modules", "cto-product-success.md"))
 
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from macros.core.load import Handbook
-from macros.core.model import RightPair
 from collections.abc import Callable
 
+from macros.core.load import Handbook
+from macros.core.model import RightPair
 from macros.core.render.text import attr, permalink, text
 
 # (what, its anchor) -> the HTML of the links that suggest a change to it ('' for none)

@@ -57,6 +57,24 @@
       count.textContent = done + " of " + boxes.length + " done";
     }
 
+    // What another script (induction.js) may do with this checklist: show a state that is
+    // not this browser's (read-only, e.g. shared progress), and go back to this browser's.
+    panel.hbChecklist = {
+      key: key,
+      boxes: boxes,
+      show: function (done, readOnly) {
+        boxes.forEach(function (box) {
+          box.checked = done[box.getAttribute("data-item")] === true;
+          box.disabled = !!readOnly;
+        });
+        reset.disabled = !!readOnly;
+        update();
+      },
+      mine: function () { this.show(load(key), false); },
+      load: function () { return load(key); },
+      save: function (state) { save(key, state); }
+    };
+
     var state = load(key);
     boxes.forEach(function (box) {
       box.checked = state[box.getAttribute("data-item")] === true;
@@ -76,6 +94,7 @@
     });
     panel.hidden = false;
     update();
+    panel.dispatchEvent(new CustomEvent("hb:checklist-ready", { bubbles: true }));
   }
 
   function showCopied(hash) {

@@ -1,0 +1,335 @@
+/* The Partnership Handbook: induction paths beyond this browser.
+ *
+ * - "Open as a GitHub/GitLab issue": the tracker's ordinary new-issue link, its title and
+ *   body filled in: the path as a Markdown task list by stage, each item linking to its
+ *   anchor in the handbook, the reader's ticks included. A body too long for a link
+ *   (trackers refuse links over about 8,000 characters) is copied instead, with a message.
+ * - "Copy as Markdown", "Download as Markdown": the same list.
+ * - "Share my progress": a link whose fragment (#share=...) carries the ticked item ids and
+ *   the date; a fragment never reaches a server. Opening one shows that progress
+ *   read-only, names items this version no longer has, and offers to take it over here
+ *   (merged with what this browser has). A damaged or altered link changes nothing.
+ * - New since your last visit: items this path gained since the reader last opened it are
+ *   marked, and items it lost are named. Key: "partnership-handbook:seen:<checklist>".
+ * - "Suggest a change" on every checklist item, to the trackers the page's own
+ *   "Suggest a change" links go to (none when no tracker is set).
+ *
+ * Nothing here makes a request: every link is followed only when the reader follows it.
+ */
+(function () {
+  "use strict";
+  var SEEN = "partnership-handbook:seen:";
+  var ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+  function today() {
+    var d = new Date();
+    return d.getFullYear() + "-" + String(d.getMonth() + 1).padStart(2, "0") + "-" + String(d.getDate()).padStart(2, "0");
+  }
+
+  function storeGet(key) {
+    try { return JSON.parse(window.localStorage.getItem(key) || "null"); } catch (err) { return null; }
+  }
+
+  function storeSet(key, value) {
+    try { window.localStorage.setItem(key, JSON.stringify(value)); } catch (err) { /* disabled: fine */ }
+  }
+
+  // FNV-1a over the link's content: an edited link no longer matches its check.
+  function check(text) {
+    var hash = 0x811c9dc5;
+    for (var i = 0; i < text.length; i++) {
+      hash ^= text.charCodeAt(i);
+      hash = Math.imul(hash, 0x01000193) >>> 0;
+    }
+    return hash.toString(16);
+  }
+
+  function b64encode(text) {
+    var bytes = new TextEncoder().encode(text), bin = "";
+    bytes.forEach(function (b) { bin += String.fromCharCode(b); });
+    return btoa(bin).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  }
+
+  function b64decode(text) {
+    var bin = atob(text.replace(/-/g, "+").replace(/_/g, "/"));
+    return new TextDecoder("utf-8", { fatal: true }).decode(Uint8Array.from(bin, function (c) { return c.charCodeAt(0); }));
+  }
+
+  function shareLink(key, done) {
+    var ids = Object.keys(done).filter(function (id) { return done[id] === true; }).sort();
+    var date = today();
+    var payload = { v: 1, p: key, d: date, i: ids, s: check([1, key, date, ids.join(",")].join("|")) };
+    return location.href.split("#")[0] + "#share=" + b64encode(JSON.stringify(payload));
+  }
+
+  // The shared progress in a #share= fragment: {date, ids}, or an error message.
+  function readShare(hash, key) {
+    var bad = { error: "This share link is damaged or was changed after it was made, so it cannot be shown. " +
+                       "Nothing on this page has changed." };
+    try {
+      var data = JSON.parse(b64decode(hash.slice("#share=".length)));
+      if (!data || data.v !== 1 || typeof data.p !== "string" || !/^\d{4}-\d\d-\d\d$/.test(data.d) ||
+          !Array.isArray(data.i) || !data.i.every(function (id) { return typeof id === "string" && ID.test(id); })) {
+        return bad;
+      }
+      if (data.s !== check([1, data.p, data.d, data.i.join(",")].join("|"))) return bad;
+      if (data.p !== key) {
+        return { error: "This share link is for another induction path (" + data.p + "), not this one. " +
+                        "Nothing on this page has changed." };
+      }
+      return { date: data.d, ids: data.i };
+    } catch (err) {
+      return bad;
+    }
+  }
+
+  // The path as a Markdown task list, by stage, with the ticks given.
+  function markdown(tools, checklist, done) {
+    var lines = ["Induction checklist from the Partnership Handbook: " + location.href.split("#")[0], ""];
+    document.querySelectorAll('ul.hb-items[data-checklist="' + checklist.key + '"]').forEach(function (list) {
+      var heading = list.previousElementSibling;
+      while (heading && !/^H[2-4]$/.test(heading.tagName)) heading = heading.previousElementSibling;
+      if (heading) {
+        var title = heading.cloneNode(true);
+        title.querySelectorAll(".headerlink").forEach(function (a) { a.remove(); });
+        lines.push("### " + title.textContent.trim(), "");
+      }
+      list.querySelectorAll("li.hb-item").forEach(function (item) {
+        var text = item.querySelector(".hb-item__text").textContent.trim().replace(/\s+/g, " ");
+        var url = location.href.split("#")[0] + "#" + item.id;
+        lines.push("- [" + (done[item.id] === true ? "x" : " ") + "] " + text.replace(/([\\[\]])/g, "\\$1") +
+                   " ([link](" + url + "))");
+      });
+      lines.push("");
+    });
+    return lines.join("\n");
+  }
+
+  function issueLink(anchor, title, body) {
+    var prefix = anchor.getAttribute("data-prefix");
+    var enc = encodeURIComponent;
+    return anchor.getAttribute("data-kind") === "gitlab"
+      ? prefix + "?issue%5Btitle%5D=" + enc(title) + "&issue%5Bdescription%5D=" + enc(body)
+      : prefix + "?title=" + enc(title) + "&body=" + enc(body);
+  }
+
+  function copyText(text) {
+    if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
+    return new Promise(function (resolve, reject) {
+      var area = document.createElement("textarea");
+      area.value = text;
+      area.setAttribute("readonly", "");
+      area.style.position = "fixed";
+      area.style.opacity = "0";
+      document.body.appendChild(area);
+      area.select();
+      var ok = document.execCommand && document.execCommand("copy");
+      area.remove();
+      if (ok) resolve(); else reject(new Error("copy refused"));
+    });
+  }
+
+  function setupTools(tools) {
+    if (tools.getAttribute("data-hb-ready")) return;
+    var key = tools.getAttribute("data-checklist");
+    var panel = document.querySelector('.hb-progress[data-checklist="' + key + '"]');
+    var checklist = panel && panel.hbChecklist;
+    if (!checklist) return;  // the checklist is not set up (yet)
+    tools.setAttribute("data-hb-ready", "1");
+    var status = tools.querySelector(".hb-path-tools__status");
+    var title = tools.getAttribute("data-title");
+    var retired = {};
+    try { retired = JSON.parse(tools.getAttribute("data-retired") || "{}"); } catch (err) { retired = {}; }
+    var shared = null;  // the shared progress on show, if any
+
+    function say(text) { status.textContent = text; }
+    function state() { return shared ? shared.done : checklist.load(); }
+    function body() { return markdown(tools, checklist, state()); }
+
+    tools.querySelectorAll("a.hb-open-issue").forEach(function (anchor) {
+      function refresh() { anchor.href = issueLink(anchor, title, body()); }
+      anchor.addEventListener("focus", refresh);
+      anchor.addEventListener("mouseenter", refresh);
+      anchor.addEventListener("click", function (event) {
+        var url = issueLink(anchor, title, body());
+        var maxUrl = parseInt(tools.getAttribute("data-max-url"), 10) || 8000;
+        if (url.length <= maxUrl) { anchor.href = url; return; }
+        event.preventDefault();
+        var tracker = anchor.getAttribute("data-tracker");
+        copyText(body()).then(function () {
+          say("This checklist is too long to open as a " + tracker + " link (" + url.length + " characters; " +
+              "trackers accept about " + maxUrl + "). It has been copied as Markdown instead: open a new " +
+              tracker + " issue and paste it.");
+        }, function () {
+          say("This checklist is too long to open as a " + tracker + " link (" + url.length + " characters; " +
+              "trackers accept about " + maxUrl + "). Use Download as Markdown and attach the file to a new " +
+              tracker + " issue.");
+        });
+      });
+      refresh();
+    });
+
+    tools.querySelector(".hb-copy-md").addEventListener("click", function () {
+      copyText(body()).then(function () { say("Copied the checklist as Markdown."); },
+                            function () { say("This browser did not allow copying; use Download as Markdown."); });
+    });
+
+    tools.querySelector(".hb-download-md").addEventListener("click", function () {
+      var link = document.createElement("a");
+      link.href = URL.createObjectURL(new Blob([body()], { type: "text/markdown" }));
+      link.download = key.replace(/\//g, "-") + ".md";
+      document.body.appendChild(link);
+      link.click();
+      link.remove();
+      window.setTimeout(function () { URL.revokeObjectURL(link.href); }, 0);
+      say("Downloaded the checklist as " + link.download + ".");
+    });
+
+    var sharePanel = tools.querySelector(".hb-path-tools__share");
+    var shareInput = tools.querySelector(".hb-share-link");
+    tools.querySelector(".hb-share").addEventListener("click", function () {
+      var link = shareLink(key, checklist.load());
+      shareInput.value = link;
+      sharePanel.hidden = false;
+      shareInput.focus();
+      shareInput.select();
+      copyText(link).then(function () {
+        say("A link to your progress is below and copied. It holds only the items you ticked; nothing was sent.");
+      }, function () {
+        say("A link to your progress is below: copy it. It holds only the items you ticked; nothing was sent.");
+      });
+    });
+
+    // A shared link opened here
+    if (location.hash.indexOf("#share=") === 0) {
+      var read = readShare(location.hash, key);
+      var box = document.createElement("div");
+      box.className = "admonition info hb-shared";
+      box.setAttribute("role", "region");
+      box.setAttribute("aria-label", "Shared progress");
+      tools.insertAdjacentElement("afterend", box);
+      if (read.error) {
+        box.className = "admonition failure hb-shared";
+        box.innerHTML = '<p class="admonition-title">Shared progress</p><p></p>';
+        box.lastChild.textContent = read.error;
+      } else {
+        var known = {}, done = {}, gone = [];
+        checklist.boxes.forEach(function (b) { known[b.getAttribute("data-item")] = true; });
+        read.ids.forEach(function (id) { if (known[id]) done[id] = true; else gone.push(id); });
+        shared = { done: done, date: read.date };
+        checklist.show(done, true);
+        var count = Object.keys(done).length;
+        box.innerHTML = '<p class="admonition-title">Shared progress</p><p class="hb-shared__summary"></p>' +
+          '<p class="hb-shared__retired" hidden></p><p><button type="button" class="md-button hb-take-over">' +
+          "Take over this progress on this device</button> " +
+          '<button type="button" class="md-button hb-back">Back to my own progress</button></p>';
+        box.querySelector(".hb-shared__summary").textContent = count + " of " + checklist.boxes.length +
+          " done, shared on " + read.date + ". You are looking at it read-only.";
+        if (gone.length) {
+          var retiredLine = box.querySelector(".hb-shared__retired");
+          retiredLine.hidden = false;
+          retiredLine.textContent = "Retired since, no longer in this version: " + gone.map(function (id) {
+            return retired[id] ? retired[id] + " (" + id + ")" : id;
+          }).join("; ") + ".";
+        }
+        var leave = function (message) {
+          shared = null;
+          checklist.mine();
+          history.replaceState(null, "", location.pathname + location.search);
+          box.remove();
+          say(message);
+        };
+        box.querySelector(".hb-take-over").addEventListener("click", function () {
+          var mine = checklist.load();
+          Object.keys(done).forEach(function (id) { mine[id] = true; });
+          checklist.save(mine);
+          leave("Took over the shared progress: it is merged with what this browser had.");
+        });
+        box.querySelector(".hb-back").addEventListener("click", function () {
+          leave("Back to your own progress.");
+        });
+      }
+    } else {
+      newSinceLastVisit(key, checklist, retired, say);
+    }
+    tools.hidden = false;
+  }
+
+  function newSinceLastVisit(key, checklist, retired, say) {
+    var current = {};
+    checklist.boxes.forEach(function (b) {
+      var item = b.closest("li.hb-item");
+      current[item.id] = item.querySelector(".hb-item__text").textContent.trim();
+    });
+    var seen = storeGet(SEEN + key);
+    if (seen && seen.items && typeof seen.items === "object") {
+      var added = Object.keys(current).filter(function (id) { return !(id in seen.items); });
+      var gone = Object.keys(seen.items).filter(function (id) { return !(id in current); });
+      added.forEach(function (id) {
+        var item = document.getElementById(id);
+        item.classList.add("hb-item--new");
+        var badge = document.createElement("span");
+        badge.className = "hb-new";
+        badge.textContent = "New";
+        item.querySelector(".hb-item__text").insertAdjacentElement("beforebegin", badge);
+      });
+      var parts = [];
+      if (added.length) {
+        parts.push(added.length + (added.length === 1 ? " item is" : " items are") + " new since your last visit" +
+                   (seen.at ? " on " + seen.at : "") + ", marked New.");
+      }
+      if (gone.length) {
+        parts.push("Retired since then: " + gone.map(function (id) {
+          return String(seen.items[id] || retired[id] || id);
+        }).join("; ") + ".");
+      }
+      if (parts.length) say(parts.join(" "));
+    }
+    storeSet(SEEN + key, { at: today(), items: current });
+  }
+
+  // "Suggest a change" on each checklist item, to the trackers of the page's own links.
+  function setupSuggestions(root) {
+    var pageLinks = root.querySelectorAll(".hb-suggest-page a.hb-suggest");
+    if (!pageLinks.length) return;
+    var trackers = Array.prototype.map.call(pageLinks, function (a) {
+      var prefix = a.href.split("?")[0];
+      return { prefix: prefix, kind: /\/-\/issues\/new$/.test(prefix) ? "gitlab" : "github", label: a.textContent };
+    });
+    var page = document.querySelector("h1");
+    var pageTitle = page ? page.textContent.replace(/¶$/, "").trim() : document.title;
+    root.querySelectorAll("ul.hb-items > li[id]").forEach(function (item) {
+      var meta = item.querySelector(".hb-item__meta");
+      if (!meta || meta.querySelector(".hb-suggest")) return;
+      var textNode = item.querySelector(".hb-item__text");
+      var text = (textNode ? textNode.textContent : item.firstChild.textContent).trim();
+      var url = location.href.split("#")[0] + "#" + item.id;
+      trackers.forEach(function (tracker) {
+        var anchor = document.createElement("a");
+        anchor.className = "hb-suggest";
+        anchor.setAttribute("data-prefix", tracker.prefix);
+        anchor.setAttribute("data-kind", tracker.kind);
+        anchor.href = issueLink(anchor, "Suggest a change: " + text,
+          "**" + text + "** on the page [" + pageTitle + "](" + url + ").\n\n" +
+          "What should change, and why? (A source, an example or your own experience helps.)\n\n");
+        anchor.textContent = tracker.label;
+        anchor.setAttribute("aria-label", tracker.label + ": " + text);
+        meta.appendChild(document.createTextNode(" · "));
+        meta.appendChild(anchor);
+      });
+    });
+  }
+
+  function init() {
+    document.querySelectorAll(".hb-path-tools[data-checklist]").forEach(setupTools);
+    setupSuggestions(document);
+  }
+
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(init);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();

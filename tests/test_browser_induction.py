@@ -1,0 +1,311 @@
+"""Induction beyond this browser, in Chromium: the path as an onboarding issue, copied or
+downloaded as Markdown, shared progress taken over on another device, the new-items
+marker after a data change, and no request to any other host before a click."""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import json
+import shutil
+from pathlib import Path
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+import yaml
+
+from macros.core.load import load
+from tests.browser import StaticServer
+from tests.conftest import ROOT, Site, mkdocs
+
+pytestmark = pytest.mark.browser
+HB = load(ROOT / "docs")
+ITEMS = [i.id for i in HB.by_role["engineer"]]
+PATH = "induction/engineer/"
+
+
+def open_path(page, server, url=PATH):
+    page.goto(server.url + url)
+    page.wait_for_selector(".hb-path-tools:not([hidden])")
+
+
+def tick(page, *ids):
+    for item in ids:
+        page.check(f"#check-{item}")
+
+
+def issue_query(page, tracker: str) -> dict:
+    link = page.locator(f'a.hb-open-issue[data-kind="{tracker}"]')
+    link.focus()  # the link is brought up to date when it is reached, before it is followed
+    return parse_qs(urlparse(link.get_attribute("href")).query)
+
+
+def test_the_issue_link_holds_the_path_as_a_task_list_with_the_ticks(page, server):
+    """GitHub's and GitLab's new-issue links: the title, and the checklist by stage with
+    each item linked to its anchor, ticked as the reader ticked it."""
+    open_path(page, server)
+    tick(page, ITEMS[0], ITEMS[2])
+    github = issue_query(page, "github")
+    assert github["title"] == ["Induction path: Engineer"]
+    body = github["body"][0]
+    first = HB.checklist[ITEMS[0]]
+    assert f"- [x] {first.text} ([link]({server.url}{PATH}#{first.id}))" in body
+    assert f"- [ ] {HB.checklist[ITEMS[1]].text}" in body
+    assert f"- [x] {HB.checklist[ITEMS[2]].text}" in body
+    assert "### Before day one" in body and body.index("### Before day one") < body.index("### First week")
+    assert body.count("- [") == len(ITEMS)
+    gitlab = issue_query(page, "gitlab")
+    assert gitlab["issue[title]"] == ["Induction path: Engineer"] and gitlab["issue[description]"] == [body]
+    assert urlparse(page.locator('a.hb-open-issue[data-kind="gitlab"]').get_attribute("href")).path.endswith(
+        "/-/issues/new")
+
+
+def test_a_body_too_long_for_a_link_is_copied_instead(browser, server):
+    """Past the length trackers accept, following the link copies the Markdown and says so,
+    and the page stays where it is."""
+    context = browser.new_context()
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    open_path(page, server)
+    tick(page, ITEMS[1])
+    page.eval_on_selector(".hb-path-tools", "tools => tools.setAttribute('data-max-url', '300')")
+    page.click('a.hb-open-issue[data-kind="github"]')
+    page.wait_for_function("document.querySelector('.hb-path-tools__status').textContent.includes('too long')")
+    status = page.locator(".hb-path-tools__status").inner_text()
+    assert "too long to open as a GitHub link" in status and "paste it" in status
+    assert page.url.startswith(server.url + PATH)
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert f"- [x] {HB.checklist[ITEMS[1]].text}" in copied
+    context.close()
+
+
+def test_copy_and_download_as_markdown(browser, server):
+    """Copy puts the task list on the clipboard; download saves the same text as a file."""
+    context = browser.new_context(accept_downloads=True)
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    open_path(page, server)
+    tick(page, ITEMS[0])
+    page.click(".hb-copy-md")
+    page.wait_for_function("document.querySelector('.hb-path-tools__status').textContent.startsWith('Copied')")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.startswith(f"Induction checklist from the Partnership Handbook: {server.url}{PATH}")
+    with page.expect_download() as download:
+        page.click(".hb-download-md")
+    assert download.value.suggested_filename == "induction-engineer.md"
+    assert Path(download.value.path()).read_text(encoding="utf-8") == copied
+    context.close()
+
+
+def test_share_and_take_over_on_another_device(browser, server):
+    """A share link shows the progress read-only with its date on a second browser, and
+    taking it over merges it with that browser's own; nothing is lost on either side."""
+    first = browser.new_context()
+    page = first.new_page()
+    open_path(page, server)
+    tick(page, ITEMS[0], ITEMS[1])
+    page.click(".hb-share")
+    link = page.input_value(".hb-share-link")
+    assert link.startswith(f"{server.url}{PATH}#share=")
+    first.close()
+
+    second = browser.new_context()
+    other = second.new_page()
+    open_path(other, server)
+    tick(other, ITEMS[3])
+    other.goto(link)
+    other.reload()
+    other.wait_for_selector(".hb-shared")
+    summary = other.locator(".hb-shared__summary").inner_text()
+    assert summary.startswith(f"2 of {len(ITEMS)} done, shared on {dt.date.today().isoformat()}")
+    assert other.is_checked(f"#check-{ITEMS[0]}") and not other.is_checked(f"#check-{ITEMS[3]}")
+    assert other.is_disabled(f"#check-{ITEMS[0]}")
+    other.click(".hb-take-over")
+    other.wait_for_selector(".hb-shared", state="detached")
+    for item in (ITEMS[0], ITEMS[1], ITEMS[3]):
+        assert other.is_checked(f"#check-{item}") and other.is_enabled(f"#check-{item}")
+    assert "#share=" not in other.url
+    other.reload()
+    other.wait_for_selector(".hb-progress:not([hidden])")
+    assert other.locator(".hb-progress__count").inner_text() == f"3 of {len(ITEMS)} done"
+    second.close()
+
+
+def _share(payload: dict) -> str:
+    text = json.dumps(payload, separators=(",", ":"))
+    return base64.urlsafe_b64encode(text.encode()).decode().rstrip("=")
+
+
+def _check(text: str) -> str:
+    value = 0x811C9DC5
+    for char in text:
+        value = ((value ^ ord(char)) * 0x01000193) & 0xFFFFFFFF
+    return format(value, "x")
+
+
+def test_a_shared_item_this_version_retired_is_named(page, server):
+    """Ids the version no longer has are named as retired, not dropped silently."""
+    ids = sorted([ITEMS[0], "an-item-from-long-ago"])
+    payload = {"v": 1, "p": "induction/engineer", "d": "2026-12-03", "i": ids,
+               "s": _check("|".join(["1", "induction/engineer", "2026-12-03", ",".join(ids)]))}
+    open_path(page, server, f"{PATH}#share={_share(payload)}")
+    page.wait_for_selector(".hb-shared")
+    assert page.locator(".hb-shared__summary").inner_text().startswith(f"1 of {len(ITEMS)} done, shared on 2026-12-03")
+    assert "an-item-from-long-ago" in page.locator(".hb-shared__retired").inner_text()
+
+
+@pytest.mark.parametrize("damage", ["flip", "another-path", "not-base64"])
+def test_a_damaged_or_altered_link_changes_nothing(page, server, damage):
+    """An edited, truncated or misdirected link says so and leaves this browser's progress as it was."""
+    open_path(page, server)
+    tick(page, ITEMS[2])
+    ids = [ITEMS[0]]
+    payload = {"v": 1, "p": "induction/engineer", "d": "2026-12-03", "i": ids,
+               "s": _check("|".join(["1", "induction/engineer", "2026-12-03", ITEMS[0]]))}
+    if damage == "flip":
+        payload["i"] = [ITEMS[1]]  # the check no longer matches
+        share = _share(payload)
+    elif damage == "another-path":
+        payload["p"] = "induction/cto"
+        payload["s"] = _check("|".join(["1", "induction/cto", "2026-12-03", ITEMS[0]]))
+        share = _share(payload)
+    else:
+        share = "%%%not-a-link"
+    page.goto(f"{server.url}{PATH}#share={share}")
+    page.reload()
+    page.wait_for_selector(".hb-shared")
+    message = page.locator(".hb-shared").inner_text()
+    assert ("another induction path" if damage == "another-path" else "damaged or was changed") in message
+    assert "Nothing on this page has changed" in message
+    assert page.is_checked(f"#check-{ITEMS[2]}") and page.is_enabled(f"#check-{ITEMS[2]}")
+    assert not page.is_checked(f"#check-{ITEMS[0]}")
+
+
+def test_keyboard_reaches_and_uses_the_controls(browser, server):
+    """Every control is a named button or link, reached with Tab and used with Enter."""
+    context = browser.new_context()
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    open_path(page, server)
+    names = page.eval_on_selector_all(".hb-path-tools a, .hb-path-tools button", "els => els.map(e => e.textContent)")
+    assert names == ["Open as a GitHub issue", "Open as a GitLab issue", "Copy as Markdown", "Download as Markdown",
+                     "Share my progress"]
+    page.focus('a.hb-open-issue[data-kind="gitlab"]')
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Copy as Markdown"
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.querySelector('.hb-path-tools__status').textContent.startsWith('Copied')")
+    assert page.locator(".hb-share-link").get_attribute("readonly") is not None
+    assert page.evaluate("document.querySelector('.hb-share-link').closest('label') !== null")
+    context.close()
+
+
+def test_items_new_since_the_last_visit_are_marked_and_retired_ones_named(browser, project, tmp_path):
+    """After a data change, a returning reader sees the added item marked New, a line saying
+    how many, and the removed item named."""
+    first = tmp_path / "first"
+    assert mkdocs(project, first).returncode == 0
+    path = project / "docs/data/checklist.yml"
+    items = yaml.safe_load(path.read_text())
+    gone = next(i for i in items if i["roles"] == ["engineer"])
+    items.remove(gone)
+    items.append({"id": "engineer-brand-new", "roles": ["engineer"], "stage": "first-week",
+                  "text": "Pair with the on-call engineer for one shift.", "section": "partnership-model.md"})
+    path.write_text(yaml.safe_dump(items, sort_keys=False, allow_unicode=True))
+    second = tmp_path / "second"
+    assert mkdocs(project, second).returncode == 0
+    served = tmp_path / "served"
+    shutil.copytree(first, served)
+    context = browser.new_context()
+    page = context.new_page()
+    with StaticServer(served) as srv:
+        open_path(page, srv)
+        assert not page.locator(".hb-new").count()
+        shutil.rmtree(served)
+        shutil.copytree(second, served)
+        open_path(page, srv)
+        page.wait_for_selector("#engineer-brand-new .hb-new")
+        assert page.locator(".hb-new").count() == 1
+        status = page.locator(".hb-path-tools__status").inner_text()
+        assert status.startswith("1 item is new since your last visit")
+        assert f"Retired since then: {gone['text']}" in status
+        open_path(page, srv)  # seen now: nothing is new any more
+        assert not page.locator(".hb-new").count()
+    context.close()
+
+
+def test_suggest_a_change_on_each_item_opens_a_prefilled_issue(page, server):
+    """Every checklist item has a 'Suggest a change' link per tracker naming the item and its anchor."""
+    open_path(page, server)
+    item = HB.checklist[ITEMS[0]]
+    links = page.locator(f"#{item.id} a.hb-suggest")
+    assert links.count() == 2
+    query = parse_qs(urlparse(links.first.get_attribute("href")).query)
+    assert query["title"] == [f"Suggest a change: {item.text}"]
+    assert f"{server.url}{PATH}#{item.id}" in query["body"][0]
+    assert links.first.get_attribute("aria-label").startswith("Suggest a change on GitHub: ")
+
+
+def test_no_request_leaves_for_another_host_until_a_click(browser, server):
+    """Ticking, copying, sharing and focusing the issue links ask nothing of any other host."""
+    host = urlparse(server.url).netloc
+    context = browser.new_context()
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    foreign: list[str] = []
+    context.on("request", lambda req: foreign.append(req.url) if urlparse(req.url).netloc not in ("", host)
+               and urlparse(req.url).scheme in ("http", "https") else None)
+    page = context.new_page()
+    open_path(page, server)
+    tick(page, ITEMS[0])
+    page.click(".hb-copy-md")
+    page.click(".hb-share")
+    page.focus("a.hb-open-issue")
+    page.hover("a.hb-suggest")
+    page.wait_for_load_state("networkidle")
+    context.close()
+    assert not foreign
+
+
+def test_without_a_tracker_there_are_no_issue_links(browser, project, tmp_path):
+    """With no tracker set in mkdocs.yml, no page offers to open or suggest an issue."""
+    config = project / "mkdocs.yml"
+    text = config.read_text()
+    text = text.replace("    github: partnership-handbook/handbook\n", "").replace(
+        "    gitlab: partnership-handbook/handbook\n", "")
+    config.write_text(text)
+    out = tmp_path / "out"
+    result = mkdocs(project, out)
+    assert result.returncode == 0, result.stderr
+    site = Site(out)
+    for built in site.pages():
+        html = built.read_text(encoding="utf-8")
+        assert "hb-open-issue" not in html and "hb-suggest" not in html, built
+    context = browser.new_context()
+    page = context.new_page()
+    with StaticServer(out) as srv:
+        open_path(page, srv)
+        assert page.locator("a.hb-suggest").count() == 0
+        assert page.locator(".hb-copy-md").is_visible()
+    context.close()
+
+
+@pytest.mark.parametrize("palette", ["default", "slate"])
+def test_the_shared_view_and_messages_pass_axe(browser, server, palette):
+    """The shared-progress panel, its buttons and the status line pass axe-core, light and dark."""
+    from tests.test_browser_quality import AXE, run_axe, set_palette
+
+    context = browser.new_context()
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    open_path(page, server)
+    tick(page, ITEMS[0])
+    page.click(".hb-share")
+    link = page.input_value(".hb-share-link")
+    page.goto(link)
+    page.reload()
+    page.wait_for_selector(".hb-shared")
+    set_palette(page, palette)
+    page.add_script_tag(path=str(AXE))
+    violations = run_axe(page)
+    context.close()
+    assert not violations, violations
