@@ -15,10 +15,23 @@ import threading
 from pathlib import Path
 
 _DATES: dict[Path, tuple[str, dict[str, dt.date]]] = {}
+_GIT_DIRS: dict[Path, tuple[Path, Path] | str] = {}  # folder -> (its git directory, that directory's HEAD), or ''
+
 _LOCK = threading.Lock()
 
 
 def _git_dir(start: Path) -> Path | None:
+    """The git directory of the repository holding ``start`` (asked once a page: the walk
+    up the folders is remembered while the folder it found is still there)."""
+    found = _GIT_DIRS.get(start)
+    if found is not None and (found == "" or os.path.exists(found[1])):
+        return found[0] if found else None
+    git = _find_git_dir(start)
+    _GIT_DIRS[start] = (git, git / "HEAD") if git is not None else ""
+    return git
+
+
+def _find_git_dir(start: Path) -> Path | None:
     for folder in (start, *start.parents):
         dot_git = folder / ".git"
         if dot_git.is_dir():

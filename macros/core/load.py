@@ -89,6 +89,11 @@ class Handbook:
             checks[check.page].append(check)
         self.checks_by_page = dict(checks)
 
+    @functools.cached_property
+    def retired_items(self) -> dict[str, str]:
+        """Checklist items an earlier release held and the data no longer does: id -> text."""
+        return {i: t for r in self.releases for i, t in r.checklist.items() if i not in self.checklist}
+
     def source_for(self, carry_id: str) -> model.Source:
         prefix = carry_id.split("-", 1)[0]
         for source in self.sources.values():

@@ -94,7 +94,8 @@ def zensical_build(project: Path, repeat: int) -> dict:
                              timeout=1800)
         wall = time.perf_counter() - start
         if out.returncode:
-            raise SystemExit(f"Zensical build of {project} failed:\n{(out.stdout + out.stderr)[-3000:]}")
+            lines = (out.stdout + out.stderr).strip().splitlines()
+            return {"wall": float("nan"), "pages": 0, "error": lines[-1] if lines else "failed"}
         best = wall if best is None else min(best, wall)
     pages = sum(1 for _root, _dirs, files in os.walk(project / "site") for f in files if f == "index.html")
     return {"wall": best, "pages": pages}
@@ -227,12 +228,17 @@ def main() -> int:
 
         zen_real = zensical_build(copy_project(tmp / "zensical-real"), args.repeat)
         line(f"real handbook ({zen_real['pages']} pages), wall time", "s", zen_real["wall"], None)
+        if "error" in zen_real:
+            print(f"  failed: {zen_real['error']}")
         if not args.quick:
             zen_project = tmp / "zensical-1000"  # a copy: Zensical writes to the project's own site/
             shutil.copytree(tmp / f"synthetic-1000-{now.label}", zen_project, ignore=shutil.ignore_patterns("site"))
             zen = zensical_build(zen_project, args.repeat)
-            line(f"synthetic ~1,000 ({zen['pages']} pages), wall time", "s", zen["wall"], None)
-            line("  time per page", "ms", zen["wall"] / zen["pages"] * 1000, None, 1)
+            if "error" in zen:
+                print(f"  synthetic ~1,000: failed: {zen['error']}")
+            else:
+                line(f"synthetic ~1,000 ({zen['pages']} pages), wall time", "s", zen["wall"], None)
+                line("  time per page", "ms", zen["wall"] / zen["pages"] * 1000, None, 1)
 
         print("\n== page weight: first visit to /induction/engineer/, gzip as served (KB) ==")
         kb = {t: weight(tmp / f"real-{t.label}", "induction/engineer/") for t in (now, before)}

@@ -97,6 +97,12 @@ def generate(dest: Path, pages: int, seed: int = 7) -> dict:
                           "text": sentence(rng), "section": "partnership-model.md#the-cascade", "carries": ["PM-4"]})
     for name, value in (("roles.yml", roles), ("paths.yml", paths), ("checklist.yml", items)):
         (data / name).write_text(yaml.safe_dump(value, sort_keys=False), encoding="utf-8")
+    releases = data / "releases.yml"
+    if releases.is_file():  # the synthetic items count as released, as a real handbook's would be
+        recorded = yaml.safe_load(releases.read_text()) or []
+        if recorded:
+            recorded[-1]["checklist"].update({i["id"]: i["text"] for i in items})
+            releases.write_text(yaml.safe_dump(recorded, sort_keys=False, allow_unicode=True), encoding="utf-8")
     template = (dest / "docs" / "induction" / "engineer.md").read_text(encoding="utf-8")
     added = []
     for r in range(roles_extra):

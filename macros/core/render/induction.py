@@ -18,8 +18,7 @@ def tools(hb: Handbook, role_id: str, title: str, trackers: list[Tracker]) -> st
     Also the texts of items earlier versions had and this one retired, so a shared link
     or the reader's last visit can name them."""
     key = f"induction/{role_id}"
-    current = set(hb.checklist)
-    retired = {i: t for r in hb.releases for i, t in r.checklist.items() if i not in current}
+    retired = hb.retired_items
     issues = "".join(
         f'<a class="md-button hb-open-issue" href="{attr(t.prefix())}" data-prefix="{attr(t.prefix())}" '
         f'data-kind="{t.kind}" data-tracker="{attr(t.label)}">Open as a {attr(t.label)} issue</a> '

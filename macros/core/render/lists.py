@@ -86,18 +86,15 @@ def changelog(hb: Handbook, where: Where) -> str:
             out.append("## Not yet released {#unreleased}\n")
             out.append(f"What this version of the handbook holds that version {text(order[-1])} did not.\n")
             out += unreleased
-    empty = {kind: {} for kind, _label, _page in _KINDS}
     for c in sorted(hb.changelog, key=lambda c: tuple(int(x) for x in c.version.split(".")), reverse=True):
         out.append(f"## Version {text(c.version)} {{#v{c.version.replace('.', '-')}}}\n")
         out.append(f"*Released {c.date.isoformat()}*\n")
         out.append(bullets(c.changes) + "\n")
         if c.version in snapshots:
             at = order.index(c.version)
-            before = snapshots[order[at - 1]] if at else empty
-            lines = _difference(before, snapshots[c.version], where, current)
-            if lines and at:
-                out += lines
-            elif at == 0:
+            if at:
+                out += _difference(snapshots[order[at - 1]], snapshots[c.version], where, current)
+            else:
                 counts = ", ".join(f"{len(snapshots[c.version][kind])} {label.lower()}" for kind, label, _ in _KINDS)
                 out.append(f"The first version: {counts}.\n")
     return "\n".join(out)
