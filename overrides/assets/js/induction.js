@@ -134,7 +134,14 @@
     var key = tools.getAttribute("data-checklist");
     var panel = document.querySelector('.hb-progress[data-checklist="' + key + '"]');
     var checklist = panel && panel.hbChecklist;
-    if (!checklist) return;  // the checklist is not set up (yet)
+    if (!checklist) {
+      // handbook.js has not set the checklist up yet: carry on once it has
+      if (panel && !tools.getAttribute("data-hb-waiting")) {
+        tools.setAttribute("data-hb-waiting", "1");
+        panel.addEventListener("hb:checklist-ready", function () { setupTools(tools); }, { once: true });
+      }
+      return;
+    }
     tools.setAttribute("data-hb-ready", "1");
     var status = tools.querySelector(".hb-path-tools__status");
     var title = tools.getAttribute("data-title");
