@@ -13,20 +13,19 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from macros.core.load import DataError, load
-from macros.core.render.reviews import overdue
+from macros.core.load import load_or_report
+from macros.core.render.reviews import overdue, today
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", default="docs", type=Path)
-    parser.add_argument("--today", type=dt.date.fromisoformat, default=dt.date.today())
+    parser.add_argument("--today", type=dt.date.fromisoformat, default=today(),
+                        help="the day to count from (default: HANDBOOK_TODAY, else today)")
     parser.add_argument("--strict", action="store_true", help="exit 1 when a page is overdue")
     args = parser.parse_args(argv)
-    try:
-        hb = load(args.docs)
-    except DataError as exc:
-        print("\n".join(exc.problems), file=sys.stderr)
+    hb = load_or_report(args.docs)
+    if hb is None:
         return 2
     rows = overdue(hb, args.today)
     for page, owner, review_by, days in rows:

@@ -15,6 +15,7 @@ import functools
 import gc
 import os
 import re
+import sys
 import threading
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -88,6 +89,13 @@ class Handbook:
         for check in self.selfchecks.values():
             checks[check.page].append(check)
         self.checks_by_page = dict(checks)
+
+    def holdings(self) -> dict[str, dict[str, str]]:
+        """What the data holds, as a release records it: checklist item id -> text, right
+        id -> title, CTO module id -> title."""
+        return {"checklist": {i.id: i.text for i in self.checklist.values()},
+                "rights": {r.id: r.title for r in self.rights.values()},
+                "modules": {m.id: m.title for m in self.modules.values()}}
 
     @functools.cached_property
     def retired_items(self) -> dict[str, str]:
@@ -269,7 +277,8 @@ def _index(name: str, items: list[tuple[int, Record]], report: _Report, seen: di
     return out
 
 
-def _version_key(version: str) -> tuple[int, ...]:
+def version_key(version: str) -> tuple[int, ...]:
+    """'1.10' sorts after '1.9'."""
     return tuple(int(part) for part in version.split("."))
 
 
@@ -505,8 +514,17 @@ def load(docs_dir: str | Path, page_paths: list[str] | None = None) -> Handbook:
         rights=tables["rights.yml"], checklist=tables["checklist.yml"], paths=tables["paths.yml"],
         readings=tables["readings.yml"], glossary=tables["glossary.yml"],
         changelog=list(tables["changelog.yml"].values()), selfchecks=tables["selfchecks.yml"],
-        releases=sorted(tables["releases.yml"].values(), key=lambda r: _version_key(r.version)),
+        releases=sorted(tables["releases.yml"].values(), key=lambda r: version_key(r.version)),
     )
+
+
+def load_or_report(docs_dir: str | Path) -> Handbook | None:
+    """load() for a command-line tool: on bad data, the problems on stderr and None."""
+    try:
+        return load(docs_dir)
+    except DataError as exc:
+        print("\n".join(exc.problems), file=sys.stderr)
+        return None
 
 
 # The last handbook loaded from each docs folder, with the signatures of the files it

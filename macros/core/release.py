@@ -17,7 +17,7 @@ from pathlib import Path
 
 import yaml
 
-from macros.core.load import DataError, Handbook, load
+from macros.core.load import Handbook, load_or_report, version_key
 
 HEADER = ("# yaml-language-server: $schema=../schemas/releases.schema.json\n"
           "# What each released version held, written by: python -m macros.core.release VERSION\n"
@@ -25,10 +25,7 @@ HEADER = ("# yaml-language-server: $schema=../schemas/releases.schema.json\n"
 
 
 def snapshot(hb: Handbook, version: str, date: dt.date) -> dict:
-    return {"version": version, "date": date,
-            "checklist": {i.id: i.text for i in hb.checklist.values()},
-            "rights": {r.id: r.title for r in hb.rights.values()},
-            "modules": {m.id: m.title for m in hb.modules.values()}}
+    return {"version": version, "date": date, **hb.holdings()}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -37,15 +34,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--date", type=dt.date.fromisoformat, default=dt.date.today())
     parser.add_argument("--docs", default="docs", type=Path)
     args = parser.parse_args(argv)
-    try:
-        hb = load(args.docs)
-    except DataError as exc:
-        print("\n".join(exc.problems), file=sys.stderr)
+    hb = load_or_report(args.docs)
+    if hb is None:
         return 2
     path = args.docs / "data" / "releases.yml"
     entries = [r.model_dump() for r in hb.releases if r.version != args.version]
     entries.append(snapshot(hb, args.version, args.date))
-    entries.sort(key=lambda e: tuple(int(p) for p in e["version"].split(".")))
+    entries.sort(key=lambda e: version_key(e["version"]))
     path.write_text(HEADER + yaml.safe_dump(entries, sort_keys=False, allow_unicode=True, width=100),
                     encoding="utf-8")
     print(f"{path}: version {args.version} recorded ({len(hb.checklist)} checklist items, {len(hb.rights)} rights, "

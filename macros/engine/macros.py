@@ -50,14 +50,18 @@ def define_env(env) -> None:
     def where():
         return context().where
 
+    def title_of(page) -> str:
+        """The page's title from its front matter, or ''."""
+        meta = hb.pages.get(page.where.path)
+        return meta.title if meta and meta.title else ""
+
     def suggester(in_markdown: bool = False):
         """Links to suggest a change to one item on this page (none without a tracker)."""
         page = context()
         trackers = engine_page.trackers(page.extra, page.engine)
         if not trackers:
             return None
-        meta = hb.pages.get(page.where.path)
-        title = meta.title if meta and meta.title else page.where.path
+        title = title_of(page) or page.where.path
 
         def suggest(what: str, anchor: str) -> str:
             return foot.suggest(trackers, title, f"{page.absolute()}#{anchor}", what, label=what,
@@ -96,9 +100,8 @@ def define_env(env) -> None:
     def induction_path(role: str) -> str:
         known("role", role, hb.roles)
         page = context()
-        meta = hb.pages.get(page.where.path)
-        title = meta.title if meta and meta.title else ""
-        return (induction.induction_path(hb, role, page.where, engine_page.trackers(page.extra, page.engine), title)
+        return (induction.induction_path(hb, role, page.where, engine_page.trackers(page.extra, page.engine),
+                                         title_of(page))
                 + shows(hb.by_role.get(role, []), ["paths.yml", "checklist.yml", "roles.yml", "releases.yml"]))
 
     @env.macro
@@ -136,5 +139,5 @@ def define_env(env) -> None:
 
     @env.macro
     def page_reviews() -> str:
-        return reviews.reviews(hb, where(), engine_page.today())
+        return reviews.reviews(hb, where(), reviews.today())
 

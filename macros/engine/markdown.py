@@ -29,7 +29,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from macros.core import history
 from macros.core.load import DATA_DIR
-from macros.core.render import foot, glossary_links
+from macros.core.render import foot, glossary_links, reviews
 from macros.core.render.text import BLOCK_END, BLOCK_START, SHOWS
 from macros.engine import page as engine_page
 
@@ -57,7 +57,7 @@ class FootPreprocessor(Preprocessor):
             return lines
         hb = self.page.handbook = engine_page.handbook(context.docs_dir, context.engine, data_only=True)
         path = context.where.path
-        meta = engine_page.page_meta(self.md, context)
+        meta = engine_page.page_meta(context)
         carries = set(meta.carries)
         data: set[str] = set()
         kept = []
@@ -78,7 +78,7 @@ class FootPreprocessor(Preprocessor):
         trackers = engine_page.trackers(context.extra, context.engine)
         title = meta.title or _first_heading(kept) or path
         extra = foot.foot(hb, context.where, meta, carries, updated, trackers, title, context.absolute())
-        top = foot.top(hb, meta, engine_page.today())
+        top = foot.top(hb, meta, reviews.today())
         if top:  # right under the page's title (its first heading), or first
             at = next((i + 1 for i, line in enumerate(kept) if line.startswith("# ")), 0)
             kept[at:at] = ["", *top.splitlines(), ""]

@@ -4,7 +4,6 @@ stops its build. Everything here that knows an engine's objects is in this modul
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 import logging
 import os
@@ -29,18 +28,12 @@ class PageContext:
     engine: str  # "mkdocs" (MkDocs or ProperDocs) or "zensical"
     extra: dict = field(default_factory=dict)  # mkdocs.yml's extra
     site_url: str = ""
+    meta: dict = field(default_factory=dict, compare=False)  # the engine's own copy of the page's front matter
 
     def absolute(self, url: str = "") -> str:
         """The page's (or a site path's) address on the published site."""
         base = self.site_url if self.site_url.endswith("/") else self.site_url + "/"
         return base + (url or self.where.url).lstrip("./") if self.site_url else (url or self.where.url)
-
-
-def today() -> dt.date:
-    """The date the build counts as today: HANDBOOK_TODAY (YYYY-MM-DD) when set (for
-    tests and for previews of a later date), else the clock's."""
-    value = os.environ.get("HANDBOOK_TODAY")
-    return dt.date.fromisoformat(value) if value else dt.date.today()
 
 
 def _docs_dir(root: str | os.PathLike, docs_dir: str) -> Path:
@@ -53,11 +46,11 @@ def from_macros(env) -> PageContext | None:
     if page is None:
         return None
     conf = env.conf
-    zensical = type(env).__module__.startswith("zensical")
-    path = page.path if zensical else page.file.src_uri
-    docs_dir = _docs_dir(env.project_dir, conf["docs_dir"])
-    return PageContext(docs_dir, Where(path, page.url, bool(conf.get("use_directory_urls", True)), zensical),
-                       "zensical" if zensical else "mkdocs", dict(conf.get("extra") or {}), conf.get("site_url") or "")
+    engine = engine_of(env)
+    path = page.path if engine == "zensical" else page.file.src_uri
+    return PageContext(docs_dir_of(env),
+                       Where(path, page.url, bool(conf.get("use_directory_urls", True)), engine == "zensical"),
+                       engine, dict(conf.get("extra") or {}), conf.get("site_url") or "", page.meta)
 
 
 def engine_of(env) -> str:
@@ -80,13 +73,14 @@ def from_markdown(md) -> PageContext | None:
         page, config = context.page, context.config
         docs_dir = _docs_dir(config.get("root_dir", "."), config.get("docs_dir", "docs"))
         return PageContext(docs_dir, Where(page.path, page.url, bool(config.get("use_directory_urls", True)), True),
-                           "zensical", dict(config.get("extra") or {}), config.get("site_url") or "")
+                           "zensical", dict(config.get("extra") or {}), config.get("site_url") or "", page.meta)
     if "relpath" in md.treeprocessors:
         relpath = md.treeprocessors["relpath"]
         file, config = relpath.file, relpath.config
         return PageContext(Path(config["docs_dir"]),
                            Where(file.src_uri, file.url, bool(config["use_directory_urls"])), "mkdocs",
-                           dict(config["extra"] or {}), config["site_url"] or "")
+                           dict(config["extra"] or {}), config["site_url"] or "",
+                           file.page.meta if file.page is not None else {})
     return None
 
 
@@ -107,7 +101,7 @@ def handbook(docs_dir: Path, engine: str, data_only: bool = False) -> Handbook:
 DISPLAYED_AS_HTML = ("title", "description")
 
 
-def page_meta(md, context: PageContext):
+def page_meta(context: PageContext):
     """The page's front matter, validated (as the data load validates every page's).
 
     The text fields the theme prints as HTML are escaped in the engine's own copy of the
@@ -115,11 +109,7 @@ def page_meta(md, context: PageContext):
     shows as written wherever the theme puts it."""
     from macros.core.model import PageMeta
 
-    if context.engine == "zensical":
-        meta = md.preprocessors["rendering_context"].page.meta
-    else:
-        page = md.treeprocessors["relpath"].file.page
-        meta = page.meta if page is not None else {}
+    meta = context.meta
     for key in DISPLAYED_AS_HTML:
         value = meta.get(key)
         if isinstance(value, str) and not isinstance(value, _Escaped):

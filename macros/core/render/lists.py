@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from macros.core.load import Handbook
+from macros.core.load import Handbook, version_key
 from macros.core.render.text import attr, bullets, link, text
 from macros.core.urls import Where
 
@@ -46,13 +46,6 @@ _KINDS = (("checklist", "Checklist items", "checklist-items.md"),
           ("modules", "CTO modules", "cto-product-success.md"))
 
 
-def _holding(hb: Handbook) -> dict[str, dict[str, str]]:
-    """What the data holds now, in the shape of a release record."""
-    return {"checklist": {i.id: i.text for i in hb.checklist.values()},
-            "rights": {r.id: r.title for r in hb.rights.values()},
-            "modules": {m.id: m.title for m in hb.modules.values()}}
-
-
 def _difference(before: dict[str, dict[str, str]], after: dict[str, dict[str, str]], where: Where,
                 current: dict[str, dict[str, str]]) -> list[str]:
     """Markdown lines: what ``after`` added to and retired from ``before``, by kind."""
@@ -75,10 +68,9 @@ def _difference(before: dict[str, dict[str, str]], after: dict[str, dict[str, st
 def changelog(hb: Handbook, where: Where) -> str:
     """Each version: what changed, in words (changelog.yml), and the checklist items,
     rights and modules it added and retired, from what each release held (releases.yml)."""
-    current = _holding(hb)
-    snapshots = {r.version: {"checklist": dict(r.checklist), "rights": dict(r.rights), "modules": dict(r.modules)}
-                 for r in hb.releases}
-    order = sorted(snapshots, key=lambda v: tuple(int(x) for x in v.split(".")))
+    current = hb.holdings()
+    snapshots = {r.version: {kind: getattr(r, kind) for kind, _label, _page in _KINDS} for r in hb.releases}
+    order = list(snapshots)  # hb.releases is in version order
     out = []
     if order:
         unreleased = _difference(snapshots[order[-1]], current, where, current)
@@ -86,7 +78,7 @@ def changelog(hb: Handbook, where: Where) -> str:
             out.append("## Not yet released {#unreleased}\n")
             out.append(f"What this version of the handbook holds that version {text(order[-1])} did not.\n")
             out += unreleased
-    for c in sorted(hb.changelog, key=lambda c: tuple(int(x) for x in c.version.split(".")), reverse=True):
+    for c in sorted(hb.changelog, key=lambda c: version_key(c.version), reverse=True):
         out.append(f"## Version {text(c.version)} {{#v{c.version.replace('.', '-')}}}\n")
         out.append(f"*Released {c.date.isoformat()}*\n")
         out.append(bullets(c.changes) + "\n")

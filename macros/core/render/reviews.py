@@ -4,6 +4,7 @@ pages overdue or due soon (the Page reviews page; ``python -m macros.core.freshn
 from __future__ import annotations
 
 import datetime as dt
+import os
 
 from macros.core.load import Handbook
 from macros.core.model import PageMeta
@@ -11,6 +12,13 @@ from macros.core.render.text import attr, link, text
 from macros.core.urls import Where
 
 SOON = 30  # days: a page due within this is listed as due soon
+
+
+def today() -> dt.date:
+    """The date reviews count from: HANDBOOK_TODAY (YYYY-MM-DD) when set (for tests and
+    for previews of a later date), else the clock's."""
+    value = os.environ.get("HANDBOOK_TODAY")
+    return dt.date.fromisoformat(value) if value else dt.date.today()
 
 
 def overdue(hb: Handbook, today: dt.date) -> list[tuple[str, str, dt.date, int]]:
@@ -44,21 +52,16 @@ def reviews(hb: Handbook, where: Where, today: dt.date) -> str:
         meta = hb.pages[page]
         return meta.title or page
 
+    def table(rows, days: str, empty: str) -> list[str]:
+        if not rows:
+            return [empty]
+        return ["| Page | Owner | Review by | " + days + " |", "| --- | --- | --- | ---: |",
+                *(f"| {link(title(p), p, where)} | {text(owner)} | {due.isoformat()} | {n} |"
+                  for p, owner, due, n in rows)]
+
     out = [f"Counted on {today.isoformat()}, when this version of the handbook was built.\n",
-           "## Overdue {#overdue}\n"]
-    rows = overdue(hb, today)
-    if rows:
-        out += ["| Page | Owner | Review by | Days overdue |", "| --- | --- | --- | ---: |"]
-        out += [f"| {link(title(p), p, where)} | {text(owner)} | {due.isoformat()} | {days} |"
-                for p, owner, due, days in rows]
-    else:
-        out.append("No page is past its review date.")
-    out.append(f"\n## Due within {SOON} days {{#due-soon}}\n")
-    rows = due_soon(hb, today)
-    if rows:
-        out += ["| Page | Owner | Review by | Days left |", "| --- | --- | --- | ---: |"]
-        out += [f"| {link(title(p), p, where)} | {text(owner)} | {due.isoformat()} | {days} |"
-                for p, owner, due, days in rows]
-    else:
-        out.append(f"No page is due for review in the next {SOON} days.")
+           "## Overdue {#overdue}\n",
+           *table(overdue(hb, today), "Days overdue", "No page is past its review date."),
+           f"\n## Due within {SOON} days {{#due-soon}}\n",
+           *table(due_soon(hb, today), "Days left", f"No page is due for review in the next {SOON} days.")]
     return "\n".join(out) + "\n"

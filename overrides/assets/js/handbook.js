@@ -134,12 +134,18 @@
     setupPermalinks(document);
   }
 
-  // Material's instant navigation swaps pages without a reload: re-run on each.
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(init);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", init);
-  } else {
-    init();
+  // Run `fn` on every page: Material's instant navigation swaps pages without a reload
+  // (its document$ says when); elsewhere, once the document is read. induction.js uses it too.
+  function onEachPage(fn) {
+    if (window.document$ && typeof window.document$.subscribe === "function") {
+      window.document$.subscribe(fn);
+    } else if (document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", fn);
+    } else {
+      fn();
+    }
   }
+
+  window.handbook = { onEachPage: onEachPage };
+  onEachPage(init);
 })();

@@ -332,11 +332,5 @@
     setupSuggestions(document);
   }
 
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(init);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", init);
-  } else {
-    init();
-  }
+  window.handbook.onEachPage(init);  // handbook.js, loaded before this
 })();
