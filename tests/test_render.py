@@ -130,7 +130,8 @@ ENGINEER = Where.of("induction/engineer.md")
 
 def test_checklist_groups_items_by_stage_with_anchors():
     """A role's checklist holds exactly its items, each with its id as anchor, in stage order."""
-    out = checklists.checklist(HB, "engineer", ENGINEER)
+    out = checklists.drawn(HB, ENGINEER, checklists.checklist(HB, "engineer", ENGINEER))
+    assert "<!--hb-later" not in out
     expected = [i.id for i in HB.checklist.values() if "engineer" in i.roles]
     for item_id in expected:
         assert f'id="{item_id}"' in out and f'data-item="{item_id}"' in out
@@ -147,9 +148,28 @@ def test_checklist_item_text_is_escaped():
     item = next(iter(HB.checklist.values()))
     evil = ChecklistItem(**{**item.model_dump(by_alias=True), "text": "<script>alert('x')</script>"})
     hb = dataclasses.replace(HB, checklist={**HB.checklist, item.id: evil})
-    out = checklists.checklist(hb, item.roles[0], ENGINEER)
+    out = checklists.drawn(hb, ENGINEER, checklists.checklist(hb, item.roles[0], ENGINEER))
     assert "<script>" not in out
     assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in out
+
+
+def test_checklist_lists_are_marks_drawn_later():
+    """A checklist's lists leave the macro as marks (so no Markdown stage reads thousands
+    of items); drawing them gives each stage's items; a mark naming nothing is left alone."""
+    out = checklists.checklist(HB, "engineer", ENGINEER)
+    assert 'class="hb-items"' not in out and "<!--hb-later role-stage engineer " in out
+    stage = HB.by_role["engineer"][0].stage
+    drawn = checklists.draw(HB, ENGINEER, "role-stage", ["engineer", stage])
+    assert drawn.startswith('<ul class="hb-items" data-checklist="induction/engineer"')
+    assert [m for m in re.findall(r'<li class="hb-item hb-anchor" id="([^"]+)"', drawn)] == [
+        i.id for i in HB.by_role["engineer"] if i.stage == stage]
+    everything = checklists.drawn(HB, Where.of("checklist-items.md"), checklists.all_items(HB, Where.of("checklist-items.md")))
+    assert sorted(re.findall(r'<li class="hb-anchor" id="([^"]+)"', everything)) == sorted(HB.checklist)
+    for kind, args in (("role-stage", ["nobody", stage]), ("role-stage", ["engineer", "someday"]),
+                       ("all-stage", []), ("unknown", [stage])):
+        assert checklists.draw(HB, ENGINEER, kind, args) is None
+    assert checklists.drawn(HB, ENGINEER, "<!--hb-later role-stage nobody ongoing-->") == \
+        "<!--hb-later role-stage nobody ongoing-->"
 
 
 def test_cascade_draws_every_role_and_every_pair():

@@ -29,6 +29,7 @@ def site_url(path: str, use_directory_urls: bool = True) -> str:
     return f"{stem}/"
 
 
+@functools.lru_cache(maxsize=65536)  # (posixpath.relpath asks the OS for the working folder every time)
 def relative_url(url: str, from_url: str) -> str:
     """``url`` (site-root relative) as seen from the page at ``from_url``."""
     if from_url != ".":
@@ -49,6 +50,7 @@ def resolver(page_url: str, use_directory_urls: bool = True) -> Callable[[str], 
     return href
 
 
+@functools.lru_cache(maxsize=65536)
 def md_link(ref: str, from_path: str) -> str:
     """'page.md#anchor' (relative to docs/) as a Markdown link target relative to the
     source file ``from_path`` (also relative to docs/)."""

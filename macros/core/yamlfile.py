@@ -62,8 +62,7 @@ class _Unusual(Exception):
     pass
 
 
-def _events(text: str):
-    return yaml.parse(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+_EVENTS_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def _scalar(event):
@@ -87,49 +86,58 @@ def _fast(text: str):
     keys: list = []
     result = None
     documents = 0
-    for event in _events(text):
-        kind = type(event)
-        if kind is yaml.ScalarEvent:
-            value = _scalar(event)
-        elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
-            if event.anchor is not None or not event.implicit:
-                raise _Unusual
-            value = {} if kind is yaml.MappingStartEvent else []
-        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
-            value = stack.pop()
-            if kind is yaml.MappingEndEvent:
-                keys.pop()
-            if stack:
-                continue
-            result = value
-            continue
-        elif kind is yaml.DocumentStartEvent:
-            documents += 1
-            if documents > 1:
-                raise _Unusual
-            continue
-        elif kind in (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent):
-            continue
-        else:  # an alias
-            raise _Unusual
-        # place the value in the container being built
-        if stack:
-            top = stack[-1]
-            if type(top) is list:
-                top.append(value)
-            elif keys[-1] is None:
-                if type(value) is not str or value in top or value == "<<":
+    loader = _EVENTS_LOADER(text)
+    next_event = loader.get_event  # (a loop on it, not yaml.parse's generator: a third faster)
+    try:
+        while (event := next_event()) is not None:
+            kind = type(event)
+            if kind is yaml.ScalarEvent:
+                value = event.value
+                # text as written, unless PyYAML could read it as something else
+                if not (event.anchor is None and event.tag is None
+                        and (event.style or (value and value[0] not in _MAYBE_NOT_TEXT))):
+                    value = _scalar(event)
+            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                if event.anchor is not None or not event.implicit:
                     raise _Unusual
-                keys[-1] = value
+                value = {} if kind is yaml.MappingStartEvent else []
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                value = stack.pop()
+                if kind is yaml.MappingEndEvent:
+                    keys.pop()
+                if stack:
+                    continue
+                result = value
+                continue
+            elif kind is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    raise _Unusual
+                continue
+            elif kind in (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent):
+                continue
+            else:  # an alias
+                raise _Unusual
+            # place the value in the container being built
+            if stack:
+                top = stack[-1]
+                if type(top) is list:
+                    top.append(value)
+                elif keys[-1] is None:
+                    if type(value) is not str or value in top or value == "<<":
+                        raise _Unusual
+                    keys[-1] = value
+                else:
+                    top[keys[-1]] = value
+                    keys[-1] = None
             else:
-                top[keys[-1]] = value
-                keys[-1] = None
-        else:
-            result = value
-        if type(value) in (dict, list):
-            stack.append(value)
-            if type(value) is dict:
-                keys.append(None)
+                result = value
+            if type(value) in (dict, list):
+                stack.append(value)
+                if type(value) is dict:
+                    keys.append(None)
+    finally:
+        loader.dispose()
     return result
 
 

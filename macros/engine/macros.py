@@ -58,7 +58,7 @@ def define_env(env) -> None:
     def suggester(in_markdown: bool = False):
         """Links to suggest a change to one item on this page (none without a tracker)."""
         page = context()
-        trackers = engine_page.trackers(page.extra, page.engine)
+        trackers = engine_page.trackers_for(page)
         if not trackers:
             return None
         title = title_of(page) or page.where.path
@@ -100,7 +100,7 @@ def define_env(env) -> None:
     def induction_path(role: str) -> str:
         known("role", role, hb.roles)
         page = context()
-        return (induction.induction_path(hb, role, page.where, engine_page.trackers(page.extra, page.engine),
+        return (induction.induction_path(hb, role, page.where, engine_page.trackers_for(page),
                                          title_of(page))
                 + shows(hb.by_role.get(role, []), ["paths.yml", "checklist.yml", "roles.yml", "releases.yml"]))
 
@@ -139,5 +139,6 @@ def define_env(env) -> None:
 
     @env.macro
     def page_reviews() -> str:
-        return reviews.reviews(hb, where(), reviews.today())
+        page = context()
+        return reviews.reviews(hb, page.where, engine_page.kept(page, "today", reviews.today))
 

@@ -8,13 +8,16 @@ import html
 import logging
 import os
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from macros.core.load import DataError, Handbook, load_cached
 from macros.core.urls import Where
 
 log = logging.getLogger("mkdocs.plugins.handbook")
+T = TypeVar("T")
 
 
 class _Escaped(str):
@@ -29,6 +32,7 @@ class PageContext:
     extra: dict = field(default_factory=dict)  # mkdocs.yml's extra
     site_url: str = ""
     meta: dict = field(default_factory=dict, compare=False)  # the engine's own copy of the page's front matter
+    build: object = field(default=None, compare=False, repr=False)  # the engine's object for this build (see kept)
 
     def absolute(self, url: str = "") -> str:
         """The page's (or a site path's) address on the published site."""
@@ -50,7 +54,7 @@ def from_macros(env) -> PageContext | None:
     path = page.path if engine == "zensical" else page.file.src_uri
     return PageContext(docs_dir_of(env),
                        Where(path, page.url, bool(conf.get("use_directory_urls", True)), engine == "zensical"),
-                       engine, dict(conf.get("extra") or {}), conf.get("site_url") or "", page.meta)
+                       engine, dict(conf.get("extra") or {}), conf.get("site_url") or "", page.meta, conf)
 
 
 def engine_of(env) -> str:
@@ -73,14 +77,15 @@ def from_markdown(md) -> PageContext | None:
         page, config = context.page, context.config
         docs_dir = _docs_dir(config.get("root_dir", "."), config.get("docs_dir", "docs"))
         return PageContext(docs_dir, Where(page.path, page.url, bool(config.get("use_directory_urls", True)), True),
-                           "zensical", dict(config.get("extra") or {}), config.get("site_url") or "", page.meta)
+                           "zensical", dict(config.get("extra") or {}), config.get("site_url") or "", page.meta,
+                           config)
     if "relpath" in md.treeprocessors:
         relpath = md.treeprocessors["relpath"]
         file, config = relpath.file, relpath.config
         return PageContext(Path(config["docs_dir"]),
                            Where(file.src_uri, file.url, bool(config["use_directory_urls"])), "mkdocs",
                            dict(config["extra"] or {}), config["site_url"] or "",
-                           file.page.meta if file.page is not None else {})
+                           file.page.meta if file.page is not None else {}, config)
     return None
 
 
@@ -93,6 +98,30 @@ def handbook(docs_dir: Path, engine: str, data_only: bool = False) -> Handbook:
     except DataError as exc:
         _stop(exc.problems, engine)
         raise  # (not reached)
+
+
+def kept(context: PageContext, name: str, make: Callable[[], T]) -> T:
+    """What is the same for every page of one build (the data, the trackers, git's
+    dates, today's date), made once a build: kept on the engine's config object for the
+    build, which MkDocs and ProperDocs make anew for every build (``serve``'s too). Made
+    again for each page where the engine's config takes no attributes (Zensical's)."""
+    try:
+        store = vars(context.build).setdefault("_handbook_kept", {})
+    except TypeError:
+        return make()
+    if name not in store:
+        store[name] = make()
+    return store[name]
+
+
+def handbook_for(context: PageContext) -> Handbook:
+    """The data for the page's build (see handbook and kept): the pages' own text is
+    checked once a build, so only the data files need to match."""
+    return kept(context, "handbook", lambda: handbook(context.docs_dir, context.engine, data_only=True))
+
+
+def trackers_for(context: PageContext):
+    return kept(context, "trackers", lambda: trackers(context.extra, context.engine))
 
 
 # Front matter the theme prints as HTML (Material's templates and Zensical's put a page's

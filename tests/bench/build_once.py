@@ -8,7 +8,7 @@ is set: the benchmark builds an older commit of the handbook that way, beside th
 Figures: wall seconds, peak memory (MB), pages written, and the seconds spent inside
 the handbook's own code: the macros plugin (data, Jinja, our macros), our Markdown
 extension's processors, and our hooks; ``theme`` is the part of that spent in the
-Material-only hooks (the Python sidebar; in older commits also the stylesheet cut).
+Material-only hooks (the Python sidebar and the stylesheet cut).
 Run in a fresh process per build so peak memory belongs to that build alone.
 ``--parts`` also prints, to stderr, the time spent in each part.
 """
@@ -63,8 +63,11 @@ def main() -> None:
     except ImportError:
         extension = None
     if extension is not None:
-        for cls in (extension.FootPreprocessor, extension.GlossaryTreeprocessor):
-            cls.run = timed(cls.run, f"macros.engine.markdown.{cls.__name__}")
+        for name in ("FootPreprocessor", "BlockPreprocessor", "AnchorsTreeprocessor", "BlockPostprocessor",
+                     "GlossaryTreeprocessor"):
+            cls = getattr(extension, name, None)
+            if cls is not None:
+                cls.run = timed(cls.run, f"macros.engine.markdown.{name}")
 
     config = load_config(config_file=config_file, site_dir=site_dir, strict=False)
 

@@ -101,18 +101,21 @@ def zensical_build(project: Path, repeat: int) -> dict:
     return {"wall": best, "pages": pages}
 
 
-def change(now: float, before: float | None, higher_is_better: bool = False) -> str:
+def change(now: float, before: float | None, higher_is_better: bool = False, judged: bool = True) -> str:
     if before in (None, 0):
         return ""
     delta = (now - before) / before
     worse = -delta if higher_is_better else delta
-    return f"{delta:+.1%}{' !' if worse > WORSE else ''}"
+    return f"{delta:+.1%}{' !' if judged and worse > WORSE else ''}"
 
 
 def line(label: str, unit: str, now: float, before: float | None, digits: int = 2,
-         higher_is_better: bool = False) -> None:
+         higher_is_better: bool = False, judged: bool = True) -> None:
+    """One figure beside the earlier commit's; ``judged``: a change in it can be worse
+    (not so for how much content there is)."""
     was = f"{before:>9.{digits}f}" if before is not None else f"{'-':>9}"
-    print(f"  {label:<46} {now:>9.{digits}f} {unit:<5} {was} {unit:<5} {change(now, before, higher_is_better)}")
+    print(f"  {label:<46} {now:>9.{digits}f} {unit:<5} {was} {unit:<5} "
+          f"{change(now, before, higher_is_better, judged)}")
 
 
 def own(fig: dict) -> float:
@@ -129,7 +132,7 @@ def report_build(label: str, now: dict, before: dict | None) -> None:
     line("handbook's own code (data, macros, extension)", "s", own(now), before and own(before), 3)
     line("  ... added to the rest of the build", "%", own(now) / (now["wall"] - own(now)) * 100,
          before and own(before) / (before["wall"] - own(before)) * 100, 1)
-    line("Material-only hooks (sidebar; before: + css cut)", "s", now["theme"], before and before["theme"], 3)
+    line("Material-only hooks (sidebar, stylesheet cut)", "s", now["theme"], before and before["theme"], 3)
 
 
 def weight(site: Path, path: str) -> dict[str, float]:
@@ -159,7 +162,10 @@ def weight(site: Path, path: str) -> dict[str, float]:
         browser.close()
     index = sum(size(u) for u in searched if urlparse(u).path.endswith("/search_index.json"))
     first_kb = sum(map(size, first)) / 1024
-    return {"first": first_kb, "index": index / 1024, "rest": (sum(map(size, searched)) - index) / 1024}
+    docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    text = sum(len(d.get("title", "")) + len(d.get("text", "")) for d in docs)
+    return {"first": first_kb, "index": index / 1024, "rest": (sum(map(size, searched)) - index) / 1024,
+            "text": text / 1024}
 
 
 def lighthouse(site: Path, paths: list[str]) -> dict[str, dict]:
@@ -244,6 +250,10 @@ def main() -> int:
         kb = {t: weight(tmp / f"real-{t.label}", "induction/engineer/") for t in (now, before)}
         line("first visit", "KB", kb[now]["first"], kb[before]["first"], 1)
         line("search index (fetched on the first search)", "KB", kb[now]["index"], kb[before]["index"], 1)
+        line("  the text it indexes (all pages, uncompressed)", "KB", kb[now]["text"], kb[before]["text"], 1,
+             judged=False)
+        line("  index KB per 100 KB of indexed text", "KB", kb[now]["index"] / kb[now]["text"] * 100,
+             kb[before]["index"] / kb[before]["text"] * 100, 1)
         line("first visit + search index", "KB", kb[now]["first"] + kb[now]["index"],
              kb[before]["first"] + kb[before]["index"], 1)
         line("search worker (also on the first search)", "KB", kb[now]["rest"], kb[before]["rest"], 1)

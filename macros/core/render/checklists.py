@@ -1,6 +1,11 @@
 """Checklists: a role's items by stage, with a progress bar script enables, and every
 item once on one page. Plain HTML with resolved links, not Markdown: a checklist can
-hold thousands of items, and every reference in it is checked when the data loads."""
+hold thousands of items, and every reference in it is checked when the data loads.
+
+The lists themselves are drawn last: :func:`checklist` and :func:`all_items` leave a
+mark for each (:func:`~macros.core.render.text.later`), and the page's Markdown
+extension calls :func:`draw` for it once Markdown is done with the rest of the page,
+so no Markdown stage reads or copies them (:func:`drawn` does the same for a text)."""
 
 from __future__ import annotations
 
@@ -9,7 +14,7 @@ from collections.abc import Callable, Iterable
 
 from macros.core.load import Handbook
 from macros.core.model import STAGES, ChecklistItem
-from macros.core.render.text import attr, block, induction_ref, permalink_escaped
+from macros.core.render.text import LATER, attr, block, induction_ref, later, permalink_escaped
 from macros.core.urls import Where
 
 
@@ -84,46 +89,75 @@ def _item(links: _Links, item: ChecklistItem, role_id: str) -> str:
     )
 
 
-def checklist(hb: Handbook, role_id: str, where: Where, key: str | None = None) -> str:
+def checklist(hb: Handbook, role_id: str, where: Where) -> str:
     """The role's checklist, grouped by stage, with a progress bar that script enables.
 
     The progress panel and each stage's list carry ``data-checklist`` (the key its
     progress is saved under). The stage headings are Markdown, so they get permalinks
-    and a place in the table of contents; the lists are left out of the search index
-    (each item is indexed once, on the all-items page)."""
+    and a place in the table of contents; each stage's list is a mark for :func:`draw`,
+    left out of the search index (each item is indexed once, on the all-items page)."""
     role = hb.roles[role_id]
     items = hb.by_role.get(role_id, [])
-    key = attr(key or f"induction/{role_id}")
-    links = _Links(hb, where)
+    key = attr(f"induction/{role_id}")
     out = [block(
         f'<div class="hb-progress" data-checklist="{key}" data-total="{len(items)}" hidden>'
         f'<progress class="hb-progress__bar" max="{len(items)}" value="0" '
         f'aria-label="Checklist progress for {attr(role.short)}"></progress> '
         f'<span class="hb-progress__count" aria-live="polite">0 of {len(items)} done</span> '
         '<button type="button" class="md-button hb-progress__reset">Reset progress</button></div>')]
-    for stage, label, staged in _by_stage(items):
+    for stage, label, _staged in _by_stage(items):
         out.append(f"### {label} {{#{role_id}-{stage}}}\n")
-        out.append(block("\n".join([f'<ul class="hb-items" data-checklist="{key}" data-search-exclude="true">',
-                                      *(_item(links, i, role_id) for i in staged), "</ul>"])))
+        out.append(later("role-stage", role_id, stage))
     return "\n".join(out) + "\n"
+
+
+def _role_stage(hb: Handbook, where: Where, role_id: str, stage: str) -> str:
+    """One stage of a role's checklist: its items as a list."""
+    links = _Links(hb, where)
+    staged = [i for i in hb.by_role.get(role_id, []) if i.stage == stage]
+    return "\n".join([f'<ul class="hb-items" data-checklist="{attr(f"induction/{role_id}")}" '
+                       'data-search-exclude="true">', *(_item(links, i, role_id) for i in staged), "</ul>"])
 
 
 def all_items(hb: Handbook, where: Where) -> str:
-    """Every checklist item once, by stage, with the roles whose path holds it."""
-    out = []
+    """Every checklist item once, by stage, with the roles whose path holds it: a
+    Markdown heading for each stage (so they are in the table of contents) and a mark
+    for :func:`draw` for its list."""
+    return "".join(f"\n## {label} {{#{stage}}}\n{later('all-stage', stage)}"
+                   for stage, label, _staged in _by_stage(hb.checklist.values())) + "\n"
+
+
+def _all_stage(hb: Handbook, where: Where, stage: str) -> str:
     links = _Links(hb, where)
-    for stage, label, staged in _by_stage(hb.checklist.values()):
-        out.append(f"\n## {label} {{#{stage}}}\n")  # Markdown, so the stages are in the table of contents
-        lines = ['<ul class="hb-items hb-items--all">']
-        for item in staged:
-            item_id, item_text = attr(item.id), html.escape(item.text)
-            with_ = f" · with {links.roles(item.with_)}" if item.with_ else ""
-            lines.append(
-                f'<li class="hb-anchor" id="{item_id}">{item_text}'
-                f'<span class="hb-item__meta">For {links.roles(item.roles)}{with_} · '
-                f"from {links.section(item.section)} · {permalink_escaped(item_id, 'this item: ' + item_text)}"
-                "</span></li>"
-            )
-        lines.append("</ul>")
-        out.append(block("\n".join(lines)))
-    return "\n".join(out) + "\n"
+    lines = ['<ul class="hb-items hb-items--all">']
+    for item in hb.checklist.values():
+        if item.stage != stage:
+            continue
+        item_id, item_text = attr(item.id), html.escape(item.text)
+        with_ = f" · with {links.roles(item.with_)}" if item.with_ else ""
+        lines.append(
+            f'<li class="hb-anchor" id="{item_id}">{item_text}'
+            f'<span class="hb-item__meta">For {links.roles(item.roles)}{with_} · '
+            f"from {links.section(item.section)} · {permalink_escaped(item_id, 'this item: ' + item_text)}"
+            "</span></li>"
+        )
+    lines.append("</ul>")
+    return "\n".join(lines)
+
+
+def draw(hb: Handbook, where: Where, kind: str, args: list[str]) -> str | None:
+    """The HTML of the list a mark stands for, or None when the mark names no list."""
+    if kind == "role-stage" and len(args) == 2 and args[0] in hb.roles and args[1] in STAGES:
+        return _role_stage(hb, where, *args)
+    if kind == "all-stage" and len(args) == 1 and args[0] in STAGES:
+        return _all_stage(hb, where, args[0])
+    return None
+
+
+def drawn(hb: Handbook, where: Where, text: str) -> str:
+    """``text`` with each mark replaced by its list (what the page's Markdown extension
+    does in the written page), for a generator without it, and for tests."""
+    def one(match) -> str:
+        html_ = draw(hb, where, match.group(1), match.group(2).split())
+        return match.group(0) if html_ is None else html_
+    return LATER.sub(one, text)

@@ -65,7 +65,7 @@ def bullets(items: Iterable[str]) -> str:
 
 
 # Around finished HTML a macro writes (see checklists.block): the page's Markdown
-# extension puts what is between them in Python-Markdown's stash of raw HTML.
+# extension keeps what is between them out of Markdown and puts it back in the written page.
 BLOCK_START, BLOCK_END = "<!--hb-block-->", "<!--/hb-block-->"
 
 
@@ -73,6 +73,17 @@ def block(html: str) -> str:
     """Finished HTML for the page as it is: the page's Markdown extension keeps it out of
     every later parse (a checklist holds thousands of tags and no Markdown)."""
     return f"\n{BLOCK_START}\n{html}\n{BLOCK_END}\n"
+
+
+# A mark for a list too big to carry through the engine's Markdown (thousands of items):
+# the macro leaves the mark, and the page's Markdown extension draws the list (with
+# checklists.draw) where the mark is, once Markdown is done with the rest of the page.
+LATER = re.compile(r"<!--hb-later ([a-z-]+)((?: [a-z0-9-]+)*)-->")
+
+
+def later(kind: str, *args: str) -> str:
+    """The mark for a list drawn when the page is converted (see LATER); args are ids."""
+    return f"\n<!--hb-later {kind}{''.join(' ' + a for a in args)}-->\n"
 
 
 def shows(records: Iterable = (), data: Iterable[str] = ()) -> str:
