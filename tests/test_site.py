@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -115,10 +116,20 @@ def test_data_text_is_escaped_in_the_built_page(project, tmp_path):
 def test_pages_show_owner_review_date_and_last_update(site):
     """Each page shows when it last changed (from git), its owner role and its review-by date."""
     html = site.html("partnership-model")
-    match = re.search(r'<p class="hb-page-facts">\s*Last updated <time datetime="(\d{4}-\d\d-\d\d)">', html)
+    match = re.search(r'<p class="hb-page-facts"[^>]*>\s*Last updated <time datetime="(\d{4}-\d\d-\d\d)">', html)
     assert match, "no last-updated line"
     assert "Owner: Chief Technology Officer (CTO)" in html and "Review by <time" in html
     assert 'class="hb-page-facts"' in site.html("induction/engineer")
+
+
+def test_search_finds_a_page_by_its_text_not_by_what_every_page_has(site):
+    """The facts line, the 'Suggest a change' links and the Sources note are on every page:
+    the search index holds none of them (a search for 'owner' or 'suggest' finds the pages
+    that talk about it), while the page's own text is there."""
+    docs = json.loads((site.root / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    for phrase in ("Last updated", "Review by", "Suggest a change on GitHub", "Written in our own words from"):
+        assert not [d["location"] for d in docs if phrase in d["text"]], phrase
+    assert any("partner" in d["text"] for d in docs if d["location"].startswith("partnership-model/"))
 
 
 def test_glossary_terms_are_linked_where_used(site):
@@ -191,7 +202,7 @@ def test_a_page_past_its_review_date_says_so_at_its_top(project, tmp_path):
     result = build(project, out, env={"HANDBOOK_TODAY": "2027-02-01"})
     assert result.returncode == 0, result.stderr
     article = Site.article(Site(out).html("insights"))
-    notice = re.search(r'<div class="admonition warning hb-stale" role="note">(.*?)</div>', article, re.S)
+    notice = re.search(r'<div class="admonition warning hb-stale" role="note"[^>]*>(.*?)</div>', article, re.S)
     assert notice and article.index("<h1") < notice.start() < article.index("<h2")
     assert "Chief Product Officer (CPO)" in notice.group(1) and '<time datetime="2027-01-15">' in notice.group(1)
     assert "hb-stale" not in Site(out).html("partnership-model")

@@ -24,4 +24,4 @@ def facts(hb: Handbook, meta: PageMeta | None, updated: tuple[dt.date, str] | No
         parts.append(f'Review by <time datetime="{meta.review_by.isoformat()}">{meta.review_by.isoformat()}</time>')
     if not parts:
         return ""
-    return f'<p class="hb-page-facts">{" · ".join(parts)}</p>\n'
+    return f'<p class="hb-page-facts" data-search-exclude="true">{" · ".join(parts)}</p>\n'

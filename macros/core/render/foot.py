@@ -29,7 +29,8 @@ def suggest(trackers: list[Tracker], title: str, url: str, what: str | None = No
     for tracker in trackers:
         name = "Suggest a change" + (f" on {tracker.label}" if len(trackers) > 1 else "")
         aria = f' aria-label="{escape(name + ": " + label)}"' if label else ""
-        links.append(f'<a class="hb-suggest" href="{escape(tracker.new_issue(issue_title, body))}"{aria}>'
+        links.append(f'<a class="hb-suggest" href="{escape(tracker.new_issue(issue_title, body))}"{aria} '
+                     'data-search-exclude="true">'
                      f"{escape(name)}</a>")
     return " · ".join(links)
 
@@ -51,7 +52,7 @@ def foot(hb: Handbook, where: Where, meta: PageMeta | None, carries: Iterable[st
     html = credits(hb, carries, where) + facts(hb, meta, updated)
     links = suggest(list(trackers), page_title or where.path, url)
     if links:
-        html += f'<p class="hb-suggest-page">{links}</p>\n'
+        html += f'<p class="hb-suggest-page" data-search-exclude="true">{links}</p>\n'
     if html:  # finished HTML: kept out of Markdown's way like a checklist
         out.append(block(html.rstrip()))
     return "\n".join(out)

@@ -26,7 +26,7 @@ def modules(hb: Handbook, level: int = 3, suggest=None) -> str:
             out.append(f"**Check yourself**\n\n{questions(checks)}\n")
         links = suggest(m.title, m.id) if suggest else ""
         if links:
-            out.append(block(f'<p class="hb-suggest-item">{links}</p>'))
+            out.append(block(f'<p class="hb-suggest-item" data-search-exclude="true">{links}</p>'))
     return "\n".join(out)
 
 

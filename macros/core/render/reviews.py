@@ -41,7 +41,8 @@ def notice(hb: Handbook, meta: PageMeta, today: dt.date) -> str:
         return ""
     owner = hb.roles[meta.owner].name if meta.owner in hb.roles else meta.owner
     due = meta.review_by.isoformat()
-    return (f'<div class="admonition warning hb-stale" role="note"><p class="admonition-title">Due for review</p>'
+    return (f'<div class="admonition warning hb-stale" role="note" data-search-exclude="true">'
+            '<p class="admonition-title">Due for review</p>'
             f"<p>This page was due to be reviewed by its owner, the {attr(owner)}, on "
             f'<time datetime="{due}">{due}</time>. It may be out of date.</p></div>')
 
