@@ -6,6 +6,7 @@ import ast
 import dataclasses
 import html
 import os
+import posixpath
 import re
 from xml.etree import ElementTree as ET
 
@@ -112,6 +113,19 @@ def test_urls_are_the_engines_own(use_directory_urls):
         for other in PATHS:
             other_url = File(other, "", "", use_directory_urls).url
             assert href(other + "#x") == get_relative_url(other_url, page_url) + "#x"
+
+
+_SEGMENT = st.sampled_from(["a", "b", "sub", "deep", "induction", "index.md", "c.md"])
+
+
+@given(st.lists(_SEGMENT, min_size=1, max_size=4), st.lists(_SEGMENT, min_size=1, max_size=4))
+@settings(max_examples=300)
+def test_markdown_links_are_what_posixpath_relpath_gives(target, source):
+    """Links between pages are worked out without posixpath.relpath (it asks the OS for
+    the working folder on every call), and come out as it would give them."""
+    path, page = "/".join(target), "/".join(source)
+    expected = posixpath.relpath(path, posixpath.dirname(page) or ".")
+    assert urls.md_link(path + "#x", page) == ("#x" if path == page else expected + "#x")
 
 
 def test_markdown_links_are_relative_to_the_page_source():

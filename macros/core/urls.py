@@ -29,13 +29,12 @@ def site_url(path: str, use_directory_urls: bool = True) -> str:
     return f"{stem}/"
 
 
-@functools.lru_cache(maxsize=65536)  # (posixpath.relpath asks the OS for the working folder every time)
 def relative_url(url: str, from_url: str) -> str:
     """``url`` (site-root relative) as seen from the page at ``from_url``."""
     if from_url != ".":
         folder, name = posixpath.split(from_url)
         from_url = folder if "." in name else from_url  # 'a/b.html' is in folder 'a'
-    rel = posixpath.relpath(url, from_url)
+    rel = _relative_path(url, from_url)
     return rel + "/" if url.endswith("/") else rel
 
 
@@ -50,15 +49,24 @@ def resolver(page_url: str, use_directory_urls: bool = True) -> Callable[[str], 
     return href
 
 
-@functools.lru_cache(maxsize=65536)
 def md_link(ref: str, from_path: str) -> str:
     """'page.md#anchor' (relative to docs/) as a Markdown link target relative to the
     source file ``from_path`` (also relative to docs/)."""
     path, hash_, anchor = ref.partition("#")
     if path == from_path:
         return f"#{anchor}" if anchor else posixpath.basename(path)
-    rel = posixpath.relpath(path, posixpath.dirname(from_path) or ".")
-    return f"{rel}{hash_}{anchor}"
+    return f"{_relative_path(path, posixpath.dirname(from_path))}{hash_}{anchor}"
+
+
+def _relative_path(path: str, folder: str) -> str:
+    """posixpath.relpath for two paths under one root, without asking the OS for the
+    working folder (relpath does, on every call, and links are made by the thousand)."""
+    to = [part for part in posixpath.normpath(path).split("/") if part != "."]
+    start = [part for part in posixpath.normpath(folder or ".").split("/") if part != "."]
+    common = 0
+    while common < min(len(to), len(start)) and to[common] == start[common]:
+        common += 1
+    return "/".join([".."] * (len(start) - common) + to[common:]) or "."
 
 
 @dataclass(frozen=True)

@@ -60,7 +60,7 @@ class FootPreprocessor(Preprocessor):
             return lines
         hb = self.page.handbook = engine_page.handbook_for(context)
         path = context.where.path
-        meta = engine_page.page_meta(context)
+        meta = engine_page.page_meta(context, hb)
         carries = set(meta.carries)
         data: set[str] = set()
         kept = []

@@ -100,14 +100,22 @@ def handbook(docs_dir: Path, engine: str, data_only: bool = False) -> Handbook:
         raise  # (not reached)
 
 
+def _build_store(context: PageContext) -> dict | None:
+    """Where what lasts one build is kept: on the engine's config object for the build,
+    which MkDocs and ProperDocs make anew for every build (``serve``'s too); None where
+    the engine's config takes no attributes (Zensical's)."""
+    try:
+        return vars(context.build).setdefault("_handbook_kept", {})
+    except TypeError:
+        return None
+
+
 def kept(context: PageContext, name: str, make: Callable[[], T]) -> T:
     """What is the same for every page of one build (the data, the trackers, git's
-    dates, today's date), made once a build: kept on the engine's config object for the
-    build, which MkDocs and ProperDocs make anew for every build (``serve``'s too). Made
-    again for each page where the engine's config takes no attributes (Zensical's)."""
-    try:
-        store = vars(context.build).setdefault("_handbook_kept", {})
-    except TypeError:
+    dates, today's date), made once a build (see _build_store), or for every page where
+    the engine keeps nothing for a build."""
+    store = _build_store(context)
+    if store is None:
         return make()
     if name not in store:
         store[name] = make()
@@ -115,9 +123,12 @@ def kept(context: PageContext, name: str, make: Callable[[], T]) -> T:
 
 
 def handbook_for(context: PageContext) -> Handbook:
-    """The data for the page's build (see handbook and kept): the pages' own text is
-    checked once a build, so only the data files need to match."""
-    return kept(context, "handbook", lambda: handbook(context.docs_dir, context.engine, data_only=True))
+    """The data for the page's build (see handbook): with the pages' front matter checked
+    once a build where the engine keeps something for a build; else (once a page) only
+    the data files need to match, as the pages' own text is the macros' to check."""
+    if _build_store(context) is None:
+        return handbook(context.docs_dir, context.engine, data_only=True)
+    return kept(context, "handbook", lambda: handbook(context.docs_dir, context.engine))
 
 
 def trackers_for(context: PageContext):
@@ -130,8 +141,10 @@ def trackers_for(context: PageContext):
 DISPLAYED_AS_HTML = ("title", "description")
 
 
-def page_meta(context: PageContext):
-    """The page's front matter, validated (as the data load validates every page's).
+def page_meta(context: PageContext, hb: Handbook | None = None):
+    """The page's front matter, validated (as the data load validates every page's): as
+    ``hb`` holds it when the data was checked with the pages for this very build (see
+    handbook_for), else validated here.
 
     The text fields the theme prints as HTML are escaped in the engine's own copy of the
     front matter (once: a page is converted once a build), so a contributor's '<' or '"'
@@ -143,6 +156,8 @@ def page_meta(context: PageContext):
         value = meta.get(key)
         if isinstance(value, str) and not isinstance(value, _Escaped):
             meta[key] = _Escaped(html.escape(value, quote=True))
+    if hb is not None and _build_store(context) is not None and context.where.path in hb.pages:
+        return hb.pages[context.where.path]
     try:
         return PageMeta.model_validate({k: html.unescape(v) if isinstance(v, _Escaped) else v
                                         for k, v in meta.items()})

@@ -5,7 +5,8 @@
 Run as a script (not with -m), so that ``macros`` is imported from PYTHONPATH when it
 is set: the benchmark builds an older commit of the handbook that way, beside this one.
 
-Figures: wall seconds, peak memory (MB), pages written, and the seconds spent inside
+Figures: wall seconds, CPU seconds (this process and the git it runs: on a shared
+machine, steadier than wall time), peak memory (MB), pages written, and the seconds spent inside
 the handbook's own code: the macros plugin (data, Jinja, our macros), our Markdown
 extension's processors, and our hooks; ``theme`` is the part of that spent in the
 Material-only hooks (the Python sidebar and the stylesheet cut).
@@ -38,6 +39,8 @@ def main() -> None:
     logging.disable(logging.WARNING)
     config_file, site_dir = sys.argv[1], sys.argv[2]
     start = time.perf_counter()
+    cpu_before = sum(getattr(resource.getrusage(who), f) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
+                     for f in ("ru_utime", "ru_stime"))
     ours = {"seconds": 0.0}
     parts: dict[str, float] = {}  # seconds by part (a part calling another counts in both)
     depth = [0]  # parts running: one that calls another counts once in the total
@@ -91,12 +94,16 @@ def main() -> None:
     build(config)
     wall = time.perf_counter() - start
     pages = sum(1 for _root, _dirs, files in os.walk(site_dir) for f in files if f == "index.html")
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    peak_mb = usage.ru_maxrss / 1024
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)  # git, which the build runs
+    cpu = usage.ru_utime + usage.ru_stime + children.ru_utime + children.ru_stime - cpu_before
     if "--parts" in sys.argv[3:]:
         for name, spent in sorted(parts.items(), key=lambda item: -item[1]):
             print(f"{spent * 1000:8.1f} ms  {name}", file=sys.stderr)
     theme = sum(spent for name, spent in parts.items() if name.startswith(THEME_MODULES))
-    print(json.dumps({"wall": wall, "peak_mb": peak_mb, "pages": pages, "ours": ours["seconds"], "theme": theme}))
+    print(json.dumps({"wall": wall, "cpu": cpu, "peak_mb": peak_mb, "pages": pages, "ours": ours["seconds"],
+                      "theme": theme}))
 
 
 def _then(method, after):

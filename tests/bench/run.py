@@ -128,6 +128,7 @@ def report_build(label: str, now: dict, before: dict | None) -> None:
     line("wall time", "s", now["wall"], before and before["wall"])
     line("time per page", "ms", now["wall"] / now["pages"] * 1000,
          before and before["wall"] / before["pages"] * 1000, 1)
+    line("CPU time (steadier on a shared machine)", "s", now["cpu"], before and before["cpu"])
     line("peak memory", "MB", now["peak_mb"], before and before["peak_mb"], 0)
     line("handbook's own code (data, macros, extension)", "s", own(now), before and own(before), 3)
     line("  ... added to the rest of the build", "%", own(now) / (now["wall"] - own(now)) * 100,

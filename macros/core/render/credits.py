@@ -3,6 +3,7 @@ content-map ids it carries from each."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -13,6 +14,7 @@ from macros.core.urls import Where
 SOURCES_PAGE = "sources.md"
 
 
+@functools.lru_cache(maxsize=4096)
 def carry_order(carry: str) -> tuple:
     prefix, _, rest = carry.partition("-")
     digits = re.sub(r"\D", "", rest)
