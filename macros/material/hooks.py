@@ -9,8 +9,8 @@ entry on every page; on a 1,000-page site that is the largest single cost of a b
   ``partials/nav.html`` is Material's, calling :mod:`.nav` where it can;
 - give nav entries the attributes Material's template looks up (a miss costs Jinja
   two exceptions per entry), with the value the template treats as absent;
-- hand Material's search plugin each page without what it would read only to leave
-  out of the index (checklist lists, the foot; the index is the same, built far faster);
+- hand Material's search plugin each page without the checklist lists it would
+  read only to leave out of the index (the index is the same, built far faster);
 - leave out Material's version selector except in builds by mike (the only ones
   with a versions.json to read);
 - cut Material's stylesheet to the rules the written pages and their scripts can use
@@ -90,15 +90,10 @@ def on_nav(nav, config, files):
     return nav
 
 
-# What Material's search plugin is handed without (see on_page_content), each by how it
-# starts and the tag that ends it (none holds another of its kind): a role's checklist
-# lists (each item is indexed once, on the all-items page) and the foot every page has
-# (the Sources note, the facts line, the 'Suggest a change' links), all marked
-# data-search-exclude; and the all-items page's lists, indexed as their text.
-_UNINDEXED = (('<ul class="hb-items" data-checklist="', "</ul>"), ('<aside class="hb-credits" ', "</aside>"),
-              ('<p class="hb-page-facts" ', "</p>"), ('<p class="hb-suggest-page" ', "</p>"))
-_INDEXED = ('<ul class="hb-items hb-items--all">', "</ul>")
-_EXCLUDED = ' data-search-exclude="true"'
+# Checklist lists (a list holds no other list): a role's, left out of the search index
+# (each item is indexed once, on the all-items page), and the all-items page's.
+_UNINDEXED = '<ul class="hb-items" data-checklist="'
+_INDEXED = '<ul class="hb-items hb-items--all">'
 _HELD = "<!--hb-held:{}-->"
 # What Material's search plugin keeps of markup (material/plugins/search/plugin.py,
 # Parser.keep): these tags, bare; of any other tag, only the text inside.
@@ -115,32 +110,30 @@ def _for_search(block: str) -> str:
 def on_page_content(html, page, config, files):
     """Material's search plugin reads every page's HTML tag by tag to index it, and a
     checklist is thousands of tags: a role's, marked data-search-exclude, it reads only
-    to keep none of them; the all-items page's, to keep their text. Every page's foot is
-    marked data-search-exclude too. The plugin is given the page without what it would
-    leave out and with the text of the all-items lists, and on_post_page puts it all
+    to keep none of them; the all-items page's, to keep their text. It is given the page
+    without the first and with the text of the second, and on_post_page puts the lists
     back. The search index comes out the same (tests/test_nav.py compares it)."""
-    if "hb-" not in html:
+    if _UNINDEXED not in html and _INDEXED not in html:
         return html
     held: list[str] = []
     parts: list[str] = []
     at = 0
     while True:
-        found = [(i, kind) for kind in (*_UNINDEXED, _INDEXED) if (i := html.find(kind[0], at)) >= 0]
+        found = [i for i in (html.find(_UNINDEXED, at), html.find(_INDEXED, at)) if i >= 0]
         if not found:
             break
-        start, (_starts, ends) = min(found)
-        end = html.find(ends, start) + len(ends)
+        start = min(found)
+        end = html.find("</ul>", start) + len("</ul>")
         block = html[start:end]
         parts.append(html[at:start])
         number = _HELD.format(len(held))
-        if block.startswith(_INDEXED[0]):
-            parts.append(f"{number}{_for_search(block)}{number}")
-        else:
+        if block.startswith(_UNINDEXED):
             parts.append(number)
-        held.append(block)
+            held.append(block)
+        else:
+            parts.append(f"{number}{_for_search(block)}{number}")
+            held.append(block)
         at = end
-    if not held:
-        return html
     parts.append(html[at:])
     page.handbook_held = held
     return "".join(parts)
@@ -235,9 +228,9 @@ def _restore_held(output, page):
         start = output.find(mark, at)
         end = output.find(mark, start + len(mark))  # the indexed lists' search text runs to a second mark
         end = start + len(mark) if end < 0 else end + len(mark)
-        if not block.startswith(_INDEXED[0]):
+        if block.startswith(_UNINDEXED):
             # the search plugin takes the attribute off what it reads; so here too
-            block = block.replace(_EXCLUDED, "")
+            block = block.replace(' data-search-exclude="true"', "", 1)
         parts += [output[at:start], block]
         at = end
     output = "".join(parts) + output[at:]

@@ -1,8 +1,8 @@
 """The handbook's benchmark: prints figures, asserts nothing.
 
-    ./.ci/bench                  # everything (about 20 minutes on 2 cores)
+    ./.ci/bench                  # everything (about 15 minutes on 2 cores)
     ./.ci/bench --quick          # skip the 1,000-page builds and their Lighthouse run
-    ./.ci/bench --repeat 1       # one build of each site instead of the fastest of three
+    ./.ci/bench --repeat 1       # one build of each site instead of the fastest of five
     ./.ci/bench --base REV       # the commit to compare with (default: BASE below)
 
 Every figure is printed beside the same figure for an earlier commit (``--base``),
@@ -57,18 +57,26 @@ class Tree:
             env["PYTHONPATH"] = os.pathsep.join([str(self.root), env.get("PYTHONPATH", "")]).rstrip(os.pathsep)
         return env
 
-    def build(self, config: Path, site: Path, repeat: int) -> dict:
-        """The fastest of `repeat` clean builds, each in a fresh process (on a shared
-        machine, the fastest run is the one least disturbed by others)."""
-        runs = []
-        for _ in range(repeat):
-            shutil.rmtree(site, ignore_errors=True)
-            out = subprocess.run([sys.executable, str(BENCH / "build_once.py"), str(config), str(site)],
-                                 cwd=config.parent, env=self.env(), capture_output=True, text=True, timeout=1800)
-            if out.returncode:
-                raise SystemExit(f"{self.label}: build of {config} failed:\n{out.stderr[-3000:]}")
-            runs.append(json.loads(out.stdout.strip().splitlines()[-1]))
-        return min(runs, key=lambda fig: fig["wall"])
+    def build_once(self, config: Path, site: Path) -> dict:
+        """One clean build in a fresh process (so its peak memory is its own)."""
+        shutil.rmtree(site, ignore_errors=True)
+        out = subprocess.run([sys.executable, str(BENCH / "build_once.py"), str(config), str(site)],
+                             cwd=config.parent, env=self.env(), capture_output=True, text=True, timeout=1800)
+        if out.returncode:
+            raise SystemExit(f"{self.label}: build of {config} failed:\n{out.stderr[-3000:]}")
+        return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def builds(jobs: dict, repeat: int) -> dict:
+    """The fastest of ``repeat`` builds for each tree ({tree: (config, site)}), the trees
+    taking turns (this commit, the earlier one, this commit...): a shared machine's speed
+    drifts over minutes, and turns share the drift out fairly; the fastest run of each is
+    the one least disturbed."""
+    runs: dict = {tree: [] for tree in jobs}
+    for _ in range(repeat):
+        for tree, (config, site) in jobs.items():
+            runs[tree].append(tree.build_once(config, site))
+    return {tree: min(found, key=lambda fig: fig["wall"]) for tree, found in runs.items()}
 
     def generate(self, dest: Path, pages: int) -> dict:
         """A synthetic handbook made by this tree's own generator (each commit's pages
@@ -191,7 +199,7 @@ def lighthouse(site: Path, paths: list[str]) -> dict[str, dict]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="skip the 1,000-page builds")
-    parser.add_argument("--repeat", type=int, default=3, help="builds of each site; the fastest is shown (3)")
+    parser.add_argument("--repeat", type=int, default=5, help="builds of each site; the fastest is shown (5)")
     parser.add_argument("--base", default=BASE, help=f"the commit to compare with ({BASE})")
     args = parser.parse_args()
     from tests.bench.synthetic import stock
@@ -210,19 +218,22 @@ def main() -> int:
     try:
         print(f"\n== builds on ProperDocs/MkDocs with Material (clean, one process each, fastest of {args.repeat}) ==")
         print(f"  {'':<46} {'now':>15} {'before':>15} change")
-        real = {t: t.build(t.root / "mkdocs.yml", tmp / f"real-{t.label}", args.repeat) for t in (now, before)}
+        real = builds({t: (t.root / "mkdocs.yml", tmp / f"real-{t.label}") for t in (now, before)}, args.repeat)
         report_build("real handbook", real[now], real[before])
         synthetic: dict = {}
         for size in sizes:
+            projects = {t: tmp / f"synthetic-{size}-{t.label}" for t in (now, before)}
+            counts = {t: t.generate(project, size) for t, project in projects.items()}
+            built = builds({t: (project / "mkdocs.yml", project / "site") for t, project in projects.items()},
+                           args.repeat)
             for t in (now, before):
-                project = tmp / f"synthetic-{size}-{t.label}"
-                counts = t.generate(project, size)
-                synthetic[size, t] = t.build(project / "mkdocs.yml", project / "site", args.repeat)
-            report_build(f"synthetic ~{size} pages ({counts['checklist_items']} checklist items)",
+                synthetic[size, t] = built[t]
+            report_build(f"synthetic ~{size} pages ({counts[now]['checklist_items']} checklist items, before: "
+                         f"{counts[before]['checklist_items']})",
                          synthetic[size, now], synthetic[size, before])
         if not args.quick:
-            stocks = {t: t.build(stock(tmp / f"synthetic-1000-{t.label}"), tmp / f"stock-{t.label}", args.repeat)
-                      for t in (now, before)}
+            stocks = builds({t: (stock(tmp / f"synthetic-1000-{t.label}"), tmp / f"stock-{t.label}")
+                             for t in (now, before)}, args.repeat)
             report_build("stock Material, same 1,000 pages, our features (like for like)", stocks[now], stocks[before])
             per_page = {t: (synthetic[1000, t]["wall"] / synthetic[1000, t]["pages"])
                         / (synthetic[100, t]["wall"] / synthetic[100, t]["pages"]) for t in (now, before)}
