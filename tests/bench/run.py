@@ -66,6 +66,17 @@ class Tree:
             raise SystemExit(f"{self.label}: build of {config} failed:\n{out.stderr[-3000:]}")
         return json.loads(out.stdout.strip().splitlines()[-1])
 
+    def generate(self, dest: Path, pages: int) -> dict:
+        """A synthetic handbook made by this tree's own generator (each commit's pages
+        are laid out the way that commit builds them)."""
+        code = ("import json, sys; from pathlib import Path; from tests.bench.synthetic import generate; "
+                "print(json.dumps(generate(Path(sys.argv[1]), int(sys.argv[2]))))")
+        out = subprocess.run([sys.executable, "-c", code, str(dest), str(pages)], cwd=self.root, env=self.env(),
+                             capture_output=True, text=True, timeout=600)
+        if out.returncode:
+            raise SystemExit(f"{self.label}: generating {pages} pages failed:\n{out.stderr[-3000:]}")
+        return json.loads(out.stdout.strip().splitlines()[-1])
+
 
 def builds(jobs: dict, repeat: int) -> dict:
     """The fastest of ``repeat`` builds for each tree ({tree: (config, site)}), the trees
@@ -77,17 +88,6 @@ def builds(jobs: dict, repeat: int) -> dict:
         for tree, (config, site) in jobs.items():
             runs[tree].append(tree.build_once(config, site))
     return {tree: min(found, key=lambda fig: fig["wall"]) for tree, found in runs.items()}
-
-    def generate(self, dest: Path, pages: int) -> dict:
-        """A synthetic handbook made by this tree's own generator (each commit's pages
-        are laid out the way that commit builds them)."""
-        code = ("import json, sys; from pathlib import Path; from tests.bench.synthetic import generate; "
-                "print(json.dumps(generate(Path(sys.argv[1]), int(sys.argv[2]))))")
-        out = subprocess.run([sys.executable, "-c", code, str(dest), str(pages)], cwd=self.root, env=self.env(),
-                             capture_output=True, text=True, timeout=600)
-        if out.returncode:
-            raise SystemExit(f"{self.label}: generating {pages} pages failed:\n{out.stderr[-3000:]}")
-        return json.loads(out.stdout.strip().splitlines()[-1])
 
 
 def zensical_build(project: Path, repeat: int) -> dict:
