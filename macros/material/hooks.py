@@ -208,7 +208,7 @@ def _write_cut(config) -> None:
         log.info("Material's stylesheet served whole (%s)", exc)
         text = original
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:len(PENDING)]
-    (site / cut["pending"].replace(PENDING, digest)).write_text(text, encoding="utf-8")
+    (site / f"{cut['pending'].removesuffix(f'.{PENDING}.min.css')}.{digest}.min.css").write_text(text, encoding="utf-8")
     for dest, offset in cut["written"]:
         with open(dest, "r+b") as written:
             written.seek(offset)
