@@ -10,7 +10,10 @@ import yaml
 _KINDS = {"timestamp": "a date", "int": "a number", "float": "a number", "bool": "true/false"}
 
 
-class StrictLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's, else PyYAML's
+
+
+class StrictLoader(_SAFE_LOADER):
     def construct_object(self, node, deep=False):
         try:
             return super().construct_object(node, deep=deep)
@@ -62,9 +65,6 @@ class _Unusual(Exception):
     pass
 
 
-_EVENTS_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
 def _scalar(event):
     if event.anchor is not None or (event.tag is not None and event.tag != "!"):
         raise _Unusual
@@ -86,7 +86,7 @@ def _fast(text: str):
     keys: list = []
     result = None
     documents = 0
-    loader = _EVENTS_LOADER(text)
+    loader = _SAFE_LOADER(text)
     next_event = loader.get_event  # (a loop on it, not yaml.parse's generator: a third faster)
     try:
         while (event := next_event()) is not None:

@@ -33,7 +33,7 @@ from markdown.treeprocessors import Treeprocessor
 from macros.core import history
 from macros.core.load import DATA_DIR
 from macros.core.render import checklists, foot, glossary_links, reviews
-from macros.core.render.text import BLOCK_END, BLOCK_START, LATER, SHOWS
+from macros.core.render.text import BLOCK_END, BLOCK_START, LATER, LATER_START, SHOWS
 from macros.engine import page as engine_page
 
 GLOSSARY = "glossary.md"
@@ -113,7 +113,7 @@ class BlockPreprocessor(Preprocessor):
         self.ids, self.held = [], []
         context, hb = self.page.context, self.page.handbook
         later = context is not None and hb is not None
-        if BLOCK_START not in lines and not (later and any(line.startswith("<!--hb-later ") for line in lines)):
+        if BLOCK_START not in lines and not (later and any(line.startswith(LATER_START) for line in lines)):
             return lines
         # A mark no page text holds, so a contributor's own text is never replaced.
         self.mark = next(f"hb-block-{n}:" for n in itertools.count() if not any(f"hb-block-{n}:" in line
@@ -125,7 +125,7 @@ class BlockPreprocessor(Preprocessor):
                 if line == BLOCK_START:
                     held = []
                     continue
-                if later and line.startswith("<!--hb-later "):
+                if later and line.startswith(LATER_START):
                     found = LATER.fullmatch(line)
                     drawn = found and checklists.draw(hb, context.where, found.group(1), found.group(2).split())
                     if drawn is not None:

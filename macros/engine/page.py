@@ -100,21 +100,21 @@ def handbook(docs_dir: Path, engine: str, data_only: bool = False) -> Handbook:
         raise  # (not reached)
 
 
-def _build_store(context: PageContext) -> dict | None:
-    """Where what lasts one build is kept: on the engine's config object for the build,
-    which MkDocs and ProperDocs make anew for every build (``serve``'s too); None where
-    the engine's config takes no attributes (Zensical's)."""
+def build_store(build: object) -> dict | None:
+    """Where what lasts one build is kept: on the engine's config object for the build
+    (``build``), which MkDocs and ProperDocs make anew for every build (``serve``'s too);
+    None where the engine's config takes no attributes (Zensical's, or a plain mapping)."""
     try:
-        return vars(context.build).setdefault("_handbook_kept", {})
+        return vars(build).setdefault("_handbook_kept", {})
     except TypeError:
         return None
 
 
 def kept(context: PageContext, name: str, make: Callable[[], T]) -> T:
     """What is the same for every page of one build (the data, the trackers, git's
-    dates, today's date), made once a build (see _build_store), or for every page where
+    dates, today's date), made once a build (see build_store), or for every page where
     the engine keeps nothing for a build."""
-    store = _build_store(context)
+    store = build_store(context.build)
     if store is None:
         return make()
     if name not in store:
@@ -126,7 +126,7 @@ def handbook_for(context: PageContext) -> Handbook:
     """The data for the page's build (see handbook): with the pages' front matter checked
     once a build where the engine keeps something for a build; else (once a page) only
     the data files need to match, as the pages' own text is the macros' to check."""
-    if _build_store(context) is None:
+    if build_store(context.build) is None:
         return handbook(context.docs_dir, context.engine, data_only=True)
     return kept(context, "handbook", lambda: handbook(context.docs_dir, context.engine))
 
@@ -156,7 +156,7 @@ def page_meta(context: PageContext, hb: Handbook | None = None):
         value = meta.get(key)
         if isinstance(value, str) and not isinstance(value, _Escaped):
             meta[key] = _Escaped(html.escape(value, quote=True))
-    if hb is not None and _build_store(context) is not None and context.where.path in hb.pages:
+    if hb is not None and build_store(context.build) is not None and context.where.path in hb.pages:
         return hb.pages[context.where.path]
     try:
         return PageMeta.model_validate({k: html.unescape(v) if isinstance(v, _Escaped) else v

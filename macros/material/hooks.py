@@ -43,6 +43,7 @@ from pathlib import Path
 import rcssmin
 import rjsmin
 
+from macros.engine.page import build_store
 from macros.material import css
 from macros.material import nav as sidebar
 
@@ -154,7 +155,7 @@ def on_post_template(output_content, template_name, config):
 
 
 def _note_classes(config, output: str, dest: str, sidebar_parts: list[str] | None) -> None:
-    cut = _build_state(config).get("handbook_cut")
+    cut = (build_store(config) or {}).get("cut")
     if cut is None:
         return
     at = output.find(cut["pending"])
@@ -193,7 +194,7 @@ def _minify(site: Path) -> None:
 
 def _write_cut(config) -> None:
     """Write the cut stylesheet under its own digest and put that digest in every page."""
-    cut = _build_state(config).pop("handbook_cut", None)
+    cut = (build_store(config) or {}).pop("cut", None)
     if cut is None or not cut["written"]:
         return
     site = Path(config["site_dir"])
@@ -239,16 +240,6 @@ def _restore_held(output, page):
 
 
 STYLESHEETS = "assets/stylesheets"
-_NO_STATE: dict = {}  # (never written to)
-
-
-def _build_state(config) -> dict:
-    """Where this build's cut is kept: on MkDocs' config object, made anew for every build
-    (a plain mapping, as in tests, keeps nothing: no cut)."""
-    try:
-        return vars(config)
-    except TypeError:
-        return _NO_STATE
 PENDING = "00000000"  # the cut stylesheet's digest, until every page is written
 
 
@@ -257,17 +248,18 @@ def on_env(env, config, files):
     the cut stylesheet the pages link to instead of Material's (overrides/main.html)."""
     env.globals.pop("handbook_nav", None)
     env.globals.pop("handbook_stylesheet", None)
-    state = _build_state(config)
-    state.pop("handbook_cut", None)
+    store = build_store(config)  # (none for a plain mapping, as in tests: no cut)
+    if store is not None:
+        store.pop("cut", None)
     if config["theme"].name != "material" or not material_checked():
         return env
     env.globals["handbook_nav"] = _draw
     original = next((f.src_uri for f in files or () if f.src_uri.startswith(f"{STYLESHEETS}/main.")
                      and f.src_uri.endswith(".min.css")), None)
-    if original is not None and state is not _NO_STATE:
+    if original is not None and store is not None:
         pending = f"{original.removesuffix('.min.css')}.{PENDING}.min.css"
         # this build's cut: the classes its pages hold, and where each page names it
-        state["handbook_cut"] = {"original": original, "pending": pending, "classes": set(), "written": []}
+        store["cut"] = {"original": original, "pending": pending, "classes": set(), "written": []}
         env.globals["handbook_stylesheet"] = {"original": original, "cut": pending}
     return env
 

@@ -78,12 +78,13 @@ def block(html: str) -> str:
 # A mark for a list too big to carry through the engine's Markdown (thousands of items):
 # the macro leaves the mark, and the page's Markdown extension draws the list (with
 # checklists.draw) where the mark is, once Markdown is done with the rest of the page.
-LATER = re.compile(r"<!--hb-later ([a-z-]+)((?: [a-z0-9-]+)*)-->")
+LATER_START = "<!--hb-later "
+LATER = re.compile(re.escape(LATER_START) + r"([a-z-]+)((?: [a-z0-9-]+)*)-->")
 
 
 def later(kind: str, *args: str) -> str:
     """The mark for a list drawn when the page is converted (see LATER); args are ids."""
-    return f"\n<!--hb-later {kind}{''.join(' ' + a for a in args)}-->\n"
+    return f"\n{LATER_START}{kind}{''.join(' ' + a for a in args)}-->\n"
 
 
 def shows(records: Iterable = (), data: Iterable[str] = ()) -> str:
