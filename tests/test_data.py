@@ -354,6 +354,25 @@ def test_the_fast_yaml_path_reads_what_pyyaml_reads(value, style):
         assert outcomes[0] == outcomes[1], (text + extra, outcomes)
 
 
+@settings(max_examples=int(__import__("os").environ.get("HANDBOOK_FUZZ_EXAMPLES", "400")), deadline=None)
+@given(words=st.lists(st.one_of(
+    st.sampled_from(["yes", "Yes", "YES", "no", "NO", "on", "On", "off", "OFF", "true", "True", "FALSE", "false",
+                     "null", "Null", "NULL", "~", "y", "n", "yess", "nO", "oN", "falsey", "nothing", "offset",
+                     "Trueish", "-1", "-x", ".5", ".inf", "=", "<<", "2026-01-01", "0o17", "tea", "on-call"]),
+    st.text(alphabet="nNtTfFyYoOeEsSlLuUrRaA-~.0", min_size=1, max_size=7)), min_size=1, max_size=6))
+def test_the_fast_yaml_path_reads_plain_words_as_pyyaml_does(words):
+    """Plain (unquoted) scalars as a contributor types them, which a dump would quote:
+    true/false, yes/no, on/off, null in every spelling, and words that merely start alike."""
+    for text in ("".join(f"- {w}\n" for w in words), "".join(f"k{i}: {w}\n" for i, w in enumerate(words))):
+        outcomes = []
+        for read in (yamlfile.load, yamlfile.load_fast):
+            try:
+                outcomes.append(("value", read(text)))
+            except yaml.YAMLError as exc:
+                outcomes.append(("error", str(exc)))
+        assert outcomes[0] == outcomes[1], (text, outcomes)
+
+
 def test_the_data_files_take_the_fast_path():
     """The big data files are what the fast path is for: none of them needs PyYAML's loader."""
     for name in ("checklist.yml", "roles.yml", "paths.yml", "glossary.yml", "selfchecks.yml"):

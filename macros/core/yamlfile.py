@@ -58,7 +58,11 @@ _RESOLVER = yaml.resolver.Resolver()
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 _STR = "tag:yaml.org,2002:str"
 _PLAIN_TYPES = ("bool", "int", "float", "null", "timestamp")  # built here; merge keys and '=' are unusual
-_MAYBE_NOT_TEXT = frozenset("0123456789-+.~=<nNtTfFyYoO")
+# What PyYAML might read as other than text: a plain scalar starting with one of these
+# (a number, a date, null, '<<', '=') or, of at most five characters, with one of these
+# (true/false, yes/no, on/off, null in their spellings: none is longer than 'false').
+_MAYBE_NOT_TEXT = frozenset("0123456789-+.~=<")
+_MAYBE_A_WORD = frozenset("nNtTfFyYoO")
 
 
 class _Unusual(Exception):
@@ -69,7 +73,8 @@ def _scalar(event):
     if event.anchor is not None or (event.tag is not None and event.tag != "!"):
         raise _Unusual
     value = event.value
-    if not event.style and event.implicit[0] and (not value or value[0] in _MAYBE_NOT_TEXT):
+    if not event.style and event.implicit[0] and (not value or value[0] in _MAYBE_NOT_TEXT
+                                                   or (value[0] in _MAYBE_A_WORD and len(value) <= 5)):
         tag = _RESOLVER.resolve(yaml.ScalarNode, value, (True, False))
         if tag != _STR:
             if tag.rsplit(":", 1)[-1] not in _PLAIN_TYPES:
@@ -95,7 +100,8 @@ def _fast(text: str):
                 value = event.value
                 # text as written, unless PyYAML could read it as something else
                 if not (event.anchor is None and event.tag is None
-                        and (event.style or (value and value[0] not in _MAYBE_NOT_TEXT))):
+                        and (event.style or (value and value[0] not in _MAYBE_NOT_TEXT
+                                             and (value[0] not in _MAYBE_A_WORD or len(value) > 5)))):
                     value = _scalar(event)
             elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
                 if event.anchor is not None or not event.implicit:

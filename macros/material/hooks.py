@@ -9,8 +9,9 @@ entry on every page; on a 1,000-page site that is the largest single cost of a b
   ``partials/nav.html`` is Material's, calling :mod:`.nav` where it can;
 - give nav entries the attributes Material's template looks up (a miss costs Jinja
   two exceptions per entry), with the value the template treats as absent;
-- hand Material's search plugin each page without the checklist lists it would
-  read only to leave out of the index (the index is the same, built far faster);
+- hand Material's search plugin each page without the checklist lists and the foot
+  (Sources, facts, suggest links) it would read only to leave out of the index (the
+  index is the same, built faster);
 - leave out Material's version selector except in builds by mike (the only ones
   with a versions.json to read);
 - cut Material's stylesheet to the rules the written pages and their scripts can use
@@ -108,16 +109,39 @@ def _for_search(block: str) -> str:
     return _KEPT_TAG.sub(r"<\1\2>", _DROPPED_TAG.sub("", block))
 
 
+# The page's foot (macros.core.render.foot), last in its HTML: each part is marked
+# data-search-exclude, and none holds another element of its own kind.
+_FOOT = (('<p class="hb-suggest-page"', "</p>"), ('<p class="hb-page-facts"', "</p>"),
+         ('<aside class="hb-credits"', "</aside>"))
+# What Material's search plugin takes out of the page it indexes (on_page_context).
+_SEARCH_ATTRIBUTE = re.compile(r"\s?data-search-\w+=\"[^\"]+\"")
+
+
+def _foot_at(html: str) -> int:
+    """Where the page's foot starts (its parts, in order, running to the end), or -1."""
+    start = end = len(html.rstrip())
+    for prefix, close in _FOOT:  # from the last part back
+        at = html.rfind(prefix, 0, end)
+        if at >= 0 and html.find(close, at) + len(close) == end:
+            start = at
+            end = len(html[:at].rstrip())
+    return start if start < len(html.rstrip()) else -1
+
+
 def on_page_content(html, page, config, files):
     """Material's search plugin reads every page's HTML tag by tag to index it, and a
     checklist is thousands of tags: a role's, marked data-search-exclude, it reads only
-    to keep none of them; the all-items page's, to keep their text. It is given the page
-    without the first and with the text of the second, and on_post_page puts the lists
-    back. The search index comes out the same (tests/test_nav.py compares it)."""
-    if _UNINDEXED not in html and _INDEXED not in html:
-        return html
+    to keep none of them; the all-items page's, to keep their text. The foot, also
+    marked, it reads only to leave out. It is given the page without the first and the
+    foot, and with the text of the second, and on_post_page puts them back. The search
+    index comes out the same (tests/test_nav.py compares it)."""
     held: list[str] = []
     parts: list[str] = []
+    foot = _foot_at(html)
+    if foot >= 0:
+        html, foot = html[:foot], html[foot:]
+    else:
+        foot = ""
     at = 0
     while True:
         found = [i for i in (html.find(_UNINDEXED, at), html.find(_INDEXED, at)) if i >= 0]
@@ -136,6 +160,9 @@ def on_page_content(html, page, config, files):
             held.append(block)
         at = end
     parts.append(html[at:])
+    if foot:
+        parts.append(_HELD.format(len(held)))
+        held.append(_SEARCH_ATTRIBUTE.sub("", foot))  # as the search plugin leaves the rest
     page.handbook_held = held
     return "".join(parts)
 
