@@ -214,21 +214,32 @@ def test_a_page_that_calls_a_macro_must_say_so(project):
 
 
 def test_every_role_has_its_induction_page_and_every_page_its_role(project):
-    """A role without docs/induction/<id>.md, a page named after no role, and a page
-    that calls another role's path are each one line."""
+    """A role without docs/induction/<id>.md, a page named after no role, a page that
+    names another role's path or none, a path on a page that is no role's, and a page
+    still calling the old macro are each one line."""
     (project / "docs/induction/designer.md").unlink()
     stray = (project / "docs/induction/engineer.md").read_text()
-    (project / "docs/induction/architect.md").write_text(stray.replace('"engineer"', '"architect"'))
+    (project / "docs/induction/architect.md").write_text(stray.replace("induction_path: engineer",
+                                                                       "induction_path: architect"))
     page = project / "docs/induction/sales.md"
-    page.write_text(page.read_text().replace('induction_path("sales")', 'induction_path("marketing")'))
+    page.write_text(page.read_text().replace("induction_path: sales", "induction_path: marketing"))
+    page = project / "docs/induction/people.md"
+    page.write_text(page.read_text().replace("induction_path: people\n", "render_macros: true\n")
+                    + '\n{{ induction_path("people") }}\n')
+    page = project / "docs/insights.md"
+    page.write_text(page.read_text().replace("owner: ", "induction_path: cto\nowner: ", 1))
     assert problems(project) == [
         "docs/data/roles.yml: item 'designer' (#10): no induction page docs/induction/designer.md; every role needs "
-        'one, holding {{ induction_path("designer") }} (copy another role\'s page)',
+        "one, with 'induction_path: designer' in its front matter (copy another role's page)",
         "docs/induction/architect.md: no role 'architect' in docs/data/roles.yml; an induction page is named after "
         "its role's id (one of: ceo, cpo, cpto, cto, designer, engineer, engineering-manager, head-of-engineering, "
         "head-of-product, marketing, operations, people, product-manager, sales, security, support, tech-lead)",
-        'docs/induction/sales.md: expected one call {{ induction_path("sales") }} (the page of role \'sales\'), '
-        "found 1: 'marketing'",
+        "docs/induction/people.md: {{ induction_path(\"people\") }} is not a macro: a role's page names its role in "
+        "its front matter instead ('induction_path: people')",
+        "docs/induction/people.md: field 'induction_path': expected 'people' (the page of role 'people'), got none",
+        "docs/induction/sales.md: field 'induction_path': expected 'sales' (the page of role 'sales'), got 'marketing'",
+        "docs/insights.md: field 'induction_path': only a role's page docs/induction/<id>.md shows an induction path; "
+        "remove the field",
     ]
 
 

@@ -30,7 +30,7 @@ from macros.core import model, yamlfile
 from macros.core.model import FILES, OPTIONAL_FILES, STAGES, ChecklistItem, Record
 
 DATA_DIR = "data"
-INDUCTION_DIR = "induction"  # docs/induction/<role id>.md: one page per role, calling induction_path
+INDUCTION_DIR = "induction"  # docs/induction/<role id>.md: one page per role, 'induction_path: <role id>'
 
 # What each id-like pattern means, for messages a contributor can act on.
 _PATTERN_HELP = {
@@ -374,6 +374,25 @@ def _calls_macros(body: str) -> bool:
     return bool(_JINJA_MARK.search(_CODE_SPAN.sub("", _FENCE.sub("", body))))
 
 
+def induction_problem(rel: str, role: str | None, roles: dict) -> str | None:
+    """What is wrong with the page ``rel``'s front matter 'induction_path' (``role``), or
+    None: a role's page docs/induction/<id>.md names its own role, and no other page any."""
+    folder, _, name = rel.rpartition("/")
+    if folder != INDUCTION_DIR or name == "index.md":
+        if role is None:
+            return None
+        return (f"field 'induction_path': only a role's page docs/{INDUCTION_DIR}/<id>.md shows an induction "
+                "path; remove the field")
+    own = name.removesuffix(".md")
+    if own not in roles:
+        return (f"no role '{own}' in docs/{DATA_DIR}/roles.yml; an induction page is named after its role's id "
+                f"(one of: {', '.join(sorted(roles))})")
+    if role != own:
+        got = f"'{role}'" if role is not None else "none"
+        return f"field 'induction_path': expected '{own}' (the page of role '{own}'), got {got}"
+    return None
+
+
 def _load_pages(docs_dir: Path, rels: list[str], roles: dict | None, report: _Report) -> dict[str, model.PageMeta]:
     pages: dict[str, model.PageMeta] = {}
     shorts = {r.short for r in roles.values()} if roles else None
@@ -405,16 +424,13 @@ def _load_pages(docs_dir: Path, rels: list[str], roles: dict | None, report: _Re
         if not page.render_macros and _calls_macros(body):
             report.line(f"{where}: field 'render_macros': the page calls macros ({{{{ ... }}}}) but does not "
                         "set 'render_macros: true'; add it to the front matter (pages without it skip Jinja)")
-        folder, _, name = rel.rpartition("/")
-        if folder == INDUCTION_DIR and name != "index.md" and roles is not None:
-            role = name.removesuffix(".md")
-            calls = _INDUCTION_CALL.findall(body)
-            if role not in roles:
-                report.line(f"{where}: no role '{role}' in docs/{DATA_DIR}/roles.yml; an induction page is named "
-                            f"after its role's id (one of: {', '.join(sorted(roles))})")
-            elif calls != [role]:
-                report.line(f"{where}: expected one call {{{{ induction_path(\"{role}\") }}}} (the page of role "
-                            f"'{role}'), found {len(calls)}: {', '.join(repr(c) for c in calls) or 'none'}")
+        for call in _INDUCTION_CALL.findall(_CODE_SPAN.sub("", _FENCE.sub("", body)) if "{" in body else ""):
+            report.line(f"{where}: {{{{ induction_path(\"{call}\") }}}} is not a macro: a role's page names its "
+                        f"role in its front matter instead ('induction_path: {call}')")
+        if roles is not None:
+            problem = induction_problem(rel, page.induction_path, roles)
+            if problem:
+                report.line(f"{where}: {problem}")
         pages[rel] = page
     return pages
 
@@ -475,8 +491,8 @@ def load(docs_dir: str | Path, page_paths: list[str] | None = None) -> Handbook:
         for role in roles:
             page = f"{INDUCTION_DIR}/{role}.md"
             if page not in present:
-                report.add("roles.yml", f"no induction page docs/{page}; every role needs one, holding "
-                                        f"{{{{ induction_path(\"{role}\") }}}} (copy another role's page)",
+                report.add("roles.yml", f"no induction page docs/{page}; every role needs one, with "
+                                        f"'induction_path: {role}' in its front matter (copy another role's page)",
                            f"item '{role}' ({_position(roles, role)})")
     if roles is not None and tables["checklist.yml"] is not None:
         covered = {r for item in tables["checklist.yml"].values() for r in item.roles}

@@ -197,6 +197,8 @@ class PageMeta(Record):
     carries: list[CarryId] = Field(default_factory=list)
     tags: list[Text] = Field(default_factory=list, description="Short names of the roles the page matters to")
     render_macros: bool = Field(False, description="True on a page that calls macros ({{ ... }}); others skip Jinja")
+    induction_path: Id | None = Field(None, description="On a role's page docs/induction/<id>.md only: the role "
+                                      "whose induction path the page shows, after its own text")
 
 
 Module.model_rebuild()

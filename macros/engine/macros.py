@@ -14,7 +14,7 @@ import logging
 import re
 
 from macros.core.render import cascade as diagram
-from macros.core.render import checklists, foot, induction, lists, modules, reviews, roles, selfchecks
+from macros.core.render import checklists, foot, lists, modules, reviews, roles, selfchecks
 from macros.core.render import rights as pairs
 from macros.core.render.text import shows
 from macros.engine import page as engine_page
@@ -95,14 +95,6 @@ def define_env(env) -> None:
     @env.macro
     def all_checklist_items() -> str:
         return checklists.all_items(hb, where()) + shows(hb.checklist.values(), ["checklist.yml", "roles.yml"])
-
-    @env.macro
-    def induction_path(role: str) -> str:
-        known("role", role, hb.roles)
-        page = context()
-        return (induction.induction_path(hb, role, page.where, engine_page.trackers_for(page),
-                                         title_of(page))
-                + shows(hb.by_role.get(role, []), ["paths.yml", "checklist.yml", "roles.yml", "releases.yml"]))
 
     @env.macro
     def rights(team: str) -> str:

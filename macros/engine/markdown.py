@@ -1,9 +1,10 @@
 """The handbook's Python-Markdown extension (``macros.engine.markdown`` in mkdocs.yml's
 ``markdown_extensions``): what every page gets around its own text, and glossary links.
 
-- ``handbook_foot`` (a preprocessor, after the macros have run): reads and removes the
-  marks the macros left (:func:`macros.core.render.text.shows`) and adds the page's
-  foot: its self-check questions, the Sources note for the ideas it carries (front
+- ``handbook_foot`` (a preprocessor, after the macros have run): on a role's page (front
+  matter ``induction_path``), adds the role's induction path after the page's own text;
+  reads and removes the marks the macros left (:func:`macros.core.render.text.shows`)
+  and adds the page's foot: its self-check questions, the Sources note for the ideas it carries (front
   matter and data shown) and the facts line (last updated, owner, review by); as
   Markdown, so the engine resolves and checks its links and lists its heading;
 - ``handbook_blocks`` (a preprocessor, with the postprocessor ``handbook_blocks_out``):
@@ -32,8 +33,8 @@ from markdown.treeprocessors import Treeprocessor
 
 from macros.core import history
 from macros.core.load import DATA_DIR
-from macros.core.render import checklists, foot, glossary_links, reviews
-from macros.core.render.text import BLOCK_END, BLOCK_START, LATER, LATER_START, SHOWS
+from macros.core.render import checklists, foot, glossary_links, induction, reviews
+from macros.core.render.text import BLOCK_END, BLOCK_START, LATER, LATER_START, SHOWS, shows
 from macros.engine import page as engine_page
 
 GLOSSARY = "glossary.md"
@@ -61,6 +62,11 @@ class FootPreprocessor(Preprocessor):
         hb = self.page.handbook = engine_page.handbook_for(context)
         path = context.where.path
         meta = engine_page.page_meta(context, hb)
+        trackers = engine_page.trackers_for(context)
+        if meta.induction_path is not None:  # a role's page: its path follows the page's own text
+            role = meta.induction_path
+            drawn = induction.induction_path(hb, role, context.where, trackers, meta.title or "")
+            lines = [*lines, "", *(drawn + shows(hb.by_role.get(role, []), induction.DATA)).splitlines()]
         carries = set(meta.carries)
         data: set[str] = set()
         kept = []
@@ -80,7 +86,6 @@ class FootPreprocessor(Preprocessor):
         for name in data - data_dates.keys():
             data_dates[name] = history.last_updated(context.docs_dir, f"{DATA_DIR}/{name}", known)
         updated = max([history.last_updated(context.docs_dir, path, known), *(data_dates[name] for name in data)])
-        trackers = engine_page.trackers_for(context)
         title = meta.title or _first_heading(kept) or path
         extra = foot.foot(hb, context.where, meta, carries, updated, trackers, title, context.absolute())
         top = foot.top(hb, meta, engine_page.kept(context, "today", reviews.today))

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
-from macros.core.load import DataError, Handbook, load_cached
+from macros.core.load import DataError, Handbook, induction_problem, load_cached
 from macros.core.urls import Where
 
 log = logging.getLogger("mkdocs.plugins.handbook")
@@ -159,11 +159,15 @@ def page_meta(context: PageContext, hb: Handbook | None = None):
     if hb is not None and build_store(context.build) is not None and context.where.path in hb.pages:
         return hb.pages[context.where.path]
     try:
-        return PageMeta.model_validate({k: html.unescape(v) if isinstance(v, _Escaped) else v
-                                        for k, v in meta.items()})
+        found = PageMeta.model_validate({k: html.unescape(v) if isinstance(v, _Escaped) else v
+                                         for k, v in meta.items()})
     except ValueError as exc:
         _stop([f"docs/{context.where.path}: front matter: {' '.join(str(exc).split())}"], context.engine)
         raise  # (not reached)
+    problem = hb is not None and induction_problem(context.where.path, found.induction_path, hb.roles)
+    if problem:
+        _stop([f"docs/{context.where.path}: {problem}"], context.engine)
+    return found
 
 
 def trackers(extra: dict, engine: str):

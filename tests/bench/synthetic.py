@@ -108,7 +108,7 @@ def generate(dest: Path, pages: int, seed: int = 7) -> dict:
     for r in range(roles_extra):
         rid = f"synthetic-role-{r:03d}"
         (dest / "docs" / "induction" / f"{rid}.md").write_text(
-            template.replace('"engineer"', f'"{rid}"').replace("owner: engineer", "owner: cpo")
+            template.replace("induction_path: engineer", f"induction_path: {rid}").replace("owner: engineer", "owner: cpo")
             .replace('tags: ["Engineer"]', f'tags: ["Role {r}"]').replace("Engineer", f"Role {r}"), encoding="utf-8")
         added.append(f"      - induction/{rid}.md\n")
 

@@ -11,6 +11,9 @@ from macros.core.render.text import attr, block, bullets, link, text
 from macros.core.trackers import MAX_URL, Tracker
 from macros.core.urls import Where
 
+# The data files an induction path is made from (its page's 'last updated' counts them).
+DATA = ("paths.yml", "checklist.yml", "roles.yml", "releases.yml")
+
 
 def tools(hb: Handbook, role_id: str, title: str, trackers: list[Tracker]) -> str:
     """The controls that take the path out of the browser (script enables them): open it as
