@@ -205,3 +205,27 @@ def test_sidebar_when_a_section_links_into_the_page_folder(project, tmp_path):
     _pristine(project)
     assert mkdocs(project, tmp_path / "material").returncode == 0
     assert assert_same_sidebars(tmp_path / "ours", tmp_path / "material") >= 40
+
+
+def test_the_search_hook_holds_back_lists_and_foot_and_either_hook_puts_them_back():
+    """Material's search plugin is handed the page without a role's checklist and the
+    foot; the written page gets both back, whichever of the two hooks files runs first."""
+    from macros.material import search
+
+    html = ('<p>Text</p>\n<ul class="hb-items" data-checklist="induction/x" data-search-exclude="true">'
+            '<li id="a">A</li></ul>\n<p>More</p>\n'
+            '<aside class="hb-credits" data-search-exclude="true" data-carries="PM-1"><p>Sources</p></aside>\n'
+            '<p class="hb-page-facts" data-search-exclude="true">Facts</p>\n'
+            '<p class="hb-suggest-page" data-search-exclude="true"><a class="hb-suggest" href="x" '
+            'data-search-exclude="true">Suggest</a></p>\n')
+    written = html.replace(' data-search-exclude="true"', "")  # as the search plugin leaves the rest
+    for post_page in (search.on_post_page, hooks.on_post_page):
+        page = SimpleNamespace(file=SimpleNamespace(abs_dest_path="/nowhere"))
+        indexed = search.on_page_content(html, page, {}, None)
+        assert indexed.startswith("<p>Text</p>") and "<p>More</p>" in indexed
+        assert not any(part in indexed for part in ("hb-items", "hb-credits", "hb-page-facts", "hb-suggest"))
+        output = post_page(f"<html>{indexed}</html>", page, {})
+        assert output == f"<html>{written}</html>"
+        assert hooks.on_post_page(output, page, {}) == output  # put back once
+    page = SimpleNamespace()
+    assert search.on_page_content("<p>No foot</p>\n", page, {}, None) == "<p>No foot</p>\n"

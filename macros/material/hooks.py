@@ -1,5 +1,6 @@
 """MkDocs hooks for Material for MkDocs only (optional): the sidebar drawn in Python,
-and Material's stylesheet cut to the rules the site uses.
+and Material's stylesheet cut to the rules the site uses. (:mod:`.search`, a hooks file
+of its own, hands Material's search plugin less to read.)
 
 Material's ``partials/nav-item.html`` draws the sidebar with one Jinja macro call per
 entry on every page; on a 1,000-page site that is the largest single cost of a build.
@@ -9,9 +10,6 @@ entry on every page; on a 1,000-page site that is the largest single cost of a b
   ``partials/nav.html`` is Material's, calling :mod:`.nav` where it can;
 - give nav entries the attributes Material's template looks up (a miss costs Jinja
   two exceptions per entry), with the value the template treats as absent;
-- hand Material's search plugin each page without the checklist lists and the foot
-  (Sources, facts, suggest links) it would read only to leave out of the index (the
-  index is the same, built faster);
 - leave out Material's version selector except in builds by mike (the only ones
   with a versions.json to read);
 - cut Material's stylesheet to the rules the written pages and their scripts can use
@@ -27,7 +25,7 @@ entry on every page; on a 1,000-page site that is the largest single cost of a b
   checked against (:data:`CHECKED`) and for navs it draws exactly
   (:func:`.nav.supported`); anything else is drawn by Material's own template.
 
-Zensical ignores ``hooks:``. Delete this folder, the ``hooks:`` entry in mkdocs.yml
+Zensical ignores ``hooks:``. Delete this folder, the ``hooks:`` entries in mkdocs.yml
 and ``overrides/material/``, and the site is the same, built more slowly and with
 Material's whole stylesheet.
 """
@@ -37,7 +35,6 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
-import re
 from importlib import metadata
 from pathlib import Path
 
@@ -45,7 +42,7 @@ import rcssmin
 import rjsmin
 
 from macros.engine.page import build_store
-from macros.material import css
+from macros.material import css, search
 from macros.material import nav as sidebar
 
 log = logging.getLogger("mkdocs.plugins.handbook")
@@ -92,83 +89,8 @@ def on_nav(nav, config, files):
     return nav
 
 
-# Checklist lists (a list holds no other list): a role's, left out of the search index
-# (each item is indexed once, on the all-items page), and the all-items page's.
-_UNINDEXED = '<ul class="hb-items" data-checklist="'
-_INDEXED = '<ul class="hb-items hb-items--all">'
-_HELD = "<!--hb-held:{}-->"
-# What Material's search plugin keeps of markup (material/plugins/search/plugin.py,
-# Parser.keep): these tags, bare; of any other tag, only the text inside.
-_KEPT = "p|code|pre|li|ol|ul|sub|sup"
-_DROPPED_TAG = re.compile(rf"</?(?!(?:{_KEPT})\b)[a-zA-Z][^>]*>")
-_KEPT_TAG = re.compile(rf"<(/?)({_KEPT})\b[^>]*>")
-
-
-def _for_search(block: str) -> str:
-    """A checklist list as Material's search index keeps it: its text, and its list tags bare."""
-    return _KEPT_TAG.sub(r"<\1\2>", _DROPPED_TAG.sub("", block))
-
-
-# The page's foot (macros.core.render.foot), last in its HTML: each part is marked
-# data-search-exclude, and none holds another element of its own kind.
-_FOOT = (('<p class="hb-suggest-page"', "</p>"), ('<p class="hb-page-facts"', "</p>"),
-         ('<aside class="hb-credits"', "</aside>"))
-# What Material's search plugin takes out of the page it indexes (on_page_context).
-_SEARCH_ATTRIBUTE = re.compile(r"\s?data-search-\w+=\"[^\"]+\"")
-
-
-def _foot_at(html: str) -> int:
-    """Where the page's foot starts (its parts, in order, running to the end), or -1."""
-    start = end = len(html.rstrip())
-    for prefix, close in _FOOT:  # from the last part back
-        at = html.rfind(prefix, 0, end)
-        if at >= 0 and html.find(close, at) + len(close) == end:
-            start = at
-            end = len(html[:at].rstrip())
-    return start if start < len(html.rstrip()) else -1
-
-
-def on_page_content(html, page, config, files):
-    """Material's search plugin reads every page's HTML tag by tag to index it, and a
-    checklist is thousands of tags: a role's, marked data-search-exclude, it reads only
-    to keep none of them; the all-items page's, to keep their text. The foot, also
-    marked, it reads only to leave out. It is given the page without the first and the
-    foot, and with the text of the second, and on_post_page puts them back. The search
-    index comes out the same (tests/test_nav.py compares it)."""
-    held: list[str] = []
-    parts: list[str] = []
-    foot = _foot_at(html)
-    if foot >= 0:
-        html, foot = html[:foot], html[foot:]
-    else:
-        foot = ""
-    at = 0
-    while True:
-        found = [i for i in (html.find(_UNINDEXED, at), html.find(_INDEXED, at)) if i >= 0]
-        if not found:
-            break
-        start = min(found)
-        end = html.find("</ul>", start) + len("</ul>")
-        block = html[start:end]
-        parts.append(html[at:start])
-        number = _HELD.format(len(held))
-        if block.startswith(_UNINDEXED):
-            parts.append(number)
-            held.append(block)
-        else:
-            parts.append(f"{number}{_for_search(block)}{number}")
-            held.append(block)
-        at = end
-    parts.append(html[at:])
-    if foot:
-        parts.append(_HELD.format(len(held)))
-        held.append(_SEARCH_ATTRIBUTE.sub("", foot))  # as the search plugin leaves the rest
-    page.handbook_held = held
-    return "".join(parts)
-
-
 def on_post_page(output, page, config):
-    output = _restore_held(output, page)
+    output = search.restore(output, page)  # (whichever of the two hooks runs first)
     _note_classes(config, output, page.file.abs_dest_path, getattr(page, "handbook_sidebar", None))
     page.handbook_sidebar = None
     return output
@@ -244,26 +166,6 @@ def _write_cut(config) -> None:
                 raise OSError(f"{dest}: the stylesheet's name is not where it was written")
             written.seek(offset)
             written.write(digest.encode())
-
-
-def _restore_held(output, page):
-    held = getattr(page, "handbook_held", None)
-    if not held:
-        return output
-    parts, at = [], 0
-    for number, block in enumerate(held):
-        mark = _HELD.format(number)
-        start = output.find(mark, at)
-        end = output.find(mark, start + len(mark))  # the indexed lists' search text runs to a second mark
-        end = start + len(mark) if end < 0 else end + len(mark)
-        if block.startswith(_UNINDEXED):
-            # the search plugin takes the attribute off what it reads; so here too
-            block = block.replace(' data-search-exclude="true"', "", 1)
-        parts += [output[at:start], block]
-        at = end
-    output = "".join(parts) + output[at:]
-    page.handbook_held = None
-    return output
 
 
 STYLESHEETS = "assets/stylesheets"

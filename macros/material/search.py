@@ -1,0 +1,119 @@
+"""MkDocs hook for Material for MkDocs' search plugin only (optional): it is handed each
+page without what it would read only to leave out of the index, and the page is written
+whole. The search index comes out the same (tests/test_nav.py compares it with a build
+without the hooks), built faster: a role's checklist is thousands of tags.
+
+It needs none of Material's templates, so it stays in the benchmark's "stock Material"
+build, where the earlier commit's content hooks did the same. Zensical ignores
+``hooks:``; delete this file and its entry in mkdocs.yml and nothing a reader sees changes.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Checklist lists (a list holds no other list): a role's, left out of the search index
+# (each item is indexed once, on the all-items page), and the all-items page's.
+_UNINDEXED = '<ul class="hb-items" data-checklist="'
+_INDEXED = '<ul class="hb-items hb-items--all">'
+_HELD = "<!--hb-held:{}-->"
+# What Material's search plugin keeps of markup (material/plugins/search/plugin.py,
+# Parser.keep): these tags, bare; of any other tag, only the text inside.
+_KEPT = "p|code|pre|li|ol|ul|sub|sup"
+_DROPPED_TAG = re.compile(rf"</?(?!(?:{_KEPT})\b)[a-zA-Z][^>]*>")
+_KEPT_TAG = re.compile(rf"<(/?)({_KEPT})\b[^>]*>")
+
+
+def _for_search(block: str) -> str:
+    """A checklist list as Material's search index keeps it: its text, and its list tags bare."""
+    return _KEPT_TAG.sub(r"<\1\2>", _DROPPED_TAG.sub("", block))
+
+
+# The page's foot (macros.core.render.foot), last in its HTML: each part is marked
+# data-search-exclude, and none holds another element of its own kind.
+_FOOT = (('<p class="hb-suggest-page"', "</p>"), ('<p class="hb-page-facts"', "</p>"),
+         ('<aside class="hb-credits"', "</aside>"))
+# What Material's search plugin takes out of the page it indexes (on_page_context).
+_SEARCH_ATTRIBUTE = re.compile(r"\s?data-search-\w+=\"[^\"]+\"")
+
+
+def _foot_at(html: str) -> int:
+    """Where the page's foot starts (its parts, in order, running to the end), or -1."""
+    last = start = end = _text_end(html, len(html))
+    for prefix, close in _FOOT:  # from the last part back
+        at = html.rfind(prefix, 0, end)
+        if at >= 0 and html.find(close, at) + len(close) == end:
+            start = at
+            end = _text_end(html, at)
+    return start if start < last else -1
+
+
+def _text_end(html: str, end: int) -> int:
+    """``end`` less the white space before it (without copying a page of HTML to strip it)."""
+    while end and html[end - 1] in " \t\r\n":
+        end -= 1
+    return end
+
+
+def on_page_content(html, page, config, files):
+    """Material's search plugin reads every page's HTML tag by tag to index it, and a
+    checklist is thousands of tags: a role's, marked data-search-exclude, it reads only
+    to keep none of them; the all-items page's, to keep their text. The foot, also
+    marked, it reads only to leave out. It is given the page without the first and the
+    foot, and with the text of the second, and on_post_page puts them back. The search
+    index comes out the same (tests/test_nav.py compares it)."""
+    held: list[str] = []
+    parts: list[str] = []
+    foot = _foot_at(html)
+    if foot >= 0:
+        html, foot = html[:foot], html[foot:]
+    else:
+        foot = ""
+    at = 0
+    while True:
+        found = [i for i in (html.find(_UNINDEXED, at), html.find(_INDEXED, at)) if i >= 0]
+        if not found:
+            break
+        start = min(found)
+        end = html.find("</ul>", start) + len("</ul>")
+        block = html[start:end]
+        parts.append(html[at:start])
+        number = _HELD.format(len(held))
+        if block.startswith(_UNINDEXED):
+            parts.append(number)
+            held.append(block)
+        else:
+            parts.append(f"{number}{_for_search(block)}{number}")
+            held.append(block)
+        at = end
+    parts.append(html[at:])
+    if foot:
+        parts.append(_HELD.format(len(held)))
+        held.append(_SEARCH_ATTRIBUTE.sub("", foot))  # as the search plugin leaves the rest
+    page.handbook_held = held
+    return "".join(parts)
+
+
+def on_post_page(output, page, config):
+    return restore(output, page)
+
+
+def restore(output: str, page) -> str:
+    """The written page with what on_page_content held back put back (once)."""
+    held = getattr(page, "handbook_held", None)
+    if not held:
+        return output
+    parts, at = [], 0
+    for number, block in enumerate(held):
+        mark = _HELD.format(number)
+        start = output.find(mark, at)
+        end = output.find(mark, start + len(mark))  # the indexed lists' search text runs to a second mark
+        end = start + len(mark) if end < 0 else end + len(mark)
+        if block.startswith(_UNINDEXED):
+            # the search plugin takes the attribute off what it reads; so here too
+            block = block.replace(' data-search-exclude="true"', "", 1)
+        parts += [output[at:start], block]
+        at = end
+    output = "".join(parts) + output[at:]
+    page.handbook_held = None
+    return output
