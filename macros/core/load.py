@@ -367,11 +367,12 @@ _JINJA_MARK = re.compile(r"\{\{|\{%")
 _INDUCTION_CALL = re.compile(r"""\{\{\s*induction_path\(\s*["']([^"']*)["']\s*\)\s*\}\}""")
 
 
-def _calls_macros(body: str) -> bool:
-    """Whether a page's Markdown has a Jinja mark outside code (a macro call, say)."""
-    if "{" not in body:
-        return False
-    return bool(_JINJA_MARK.search(_CODE_SPAN.sub("", _FENCE.sub("", body))))
+def _jinja_outside_code(body: str) -> str:
+    """A page's Markdown without its code, where a Jinja mark means Jinja ('' for a page
+    with no Jinja mark at all: most pages, found without reading their code)."""
+    if "{{" not in body and "{%" not in body:
+        return ""
+    return _CODE_SPAN.sub("", _FENCE.sub("", body))
 
 
 def induction_problem(rel: str, role: str | None, roles: dict) -> str | None:
@@ -420,11 +421,11 @@ def _load_pages(docs_dir: Path, rels: list[str], roles: dict | None, report: _Re
             if shorts is not None and tag not in shorts:
                 report.line(f"{where}: field 'tags[{i}]': unknown role tag '{tag}'; "
                             f"expected a role's short name: {', '.join(sorted(shorts))}")
-        body = source[source.find("\n---", 3) + 4:]
-        if not page.render_macros and _calls_macros(body):
+        prose = _jinja_outside_code(source[source.find("\n---", 3) + 4:])
+        if not page.render_macros and _JINJA_MARK.search(prose):
             report.line(f"{where}: field 'render_macros': the page calls macros ({{{{ ... }}}}) but does not "
                         "set 'render_macros: true'; add it to the front matter (pages without it skip Jinja)")
-        for call in _INDUCTION_CALL.findall(_CODE_SPAN.sub("", _FENCE.sub("", body)) if "{" in body else ""):
+        for call in _INDUCTION_CALL.findall(prose):
             report.line(f"{where}: {{{{ induction_path(\"{call}\") }}}} is not a macro: a role's page names its "
                         f"role in its front matter instead ('induction_path: {call}')")
         if roles is not None:

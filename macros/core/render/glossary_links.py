@@ -37,12 +37,14 @@ def compiled(terms: tuple[tuple[str, str, str], ...]) -> Terms:
 def used_in(terms: Terms, root: Element) -> Terms:
     """``terms`` narrowed to the phrases that occur anywhere in the tree's text (a plain
     search, much cheaper than the walk): a page that uses none is not walked at all,
-    and the walk stops once every term used has its link."""
+    and the walk stops once every term used has its link. The pattern stays the whole
+    glossary's (compiling one for each page's few terms cost more than it saved): what
+    it finds in the tree's text is among the phrases found in all of it."""
     if not terms.by_phrase:
         return terms
     low = lower("".join(root.itertext()))
-    return compiled(tuple((phrase, anchor, definition) for phrase, (anchor, definition) in terms.by_phrase.items()
-                          if phrase in low))
+    found = {phrase: value for phrase, value in terms.by_phrase.items() if phrase in low}
+    return Terms(found, terms.pattern if found else None)
 
 
 def lower(value: str) -> str:
@@ -64,8 +66,8 @@ def link_terms(root: Element, terms: Terms, href: Callable[[str], str], skip_tag
         low = lower(text)
         head, links, at = None, [], 0
         for match in terms.pattern.finditer(low):
-            anchor, definition = terms.by_phrase[match.group()]
-            if anchor in done:
+            anchor, definition = terms.by_phrase.get(match.group(), (None, None))
+            if anchor is None or anchor in done:
                 continue
             done.add(anchor)
             before = text[at: match.start()]
