@@ -384,6 +384,107 @@ def test_the_fast_yaml_path_reads_plain_words_as_pyyaml_does(words):
         assert outcomes[0] == outcomes[1], (text, outcomes)
 
 
+_KEYS = st.sampled_from(["id", "text", "roles", "tags", "with", "ok", "name_2", "stage", "n", "y"] * 4
+                        + ["on", "yes", "no", "null", "true", "off", "2", "a b", "é"])
+_WORDS = st.lists(st.sampled_from(["plan", "the", "partner", "it's", "a:", ":b", "#c", "d#e", "-", "- f", "'g'", "h'",
+                                   "[i]", "j,", "{k}", "yes", "no", "1", "2.5", "m:n", "x: y", "z #w", "&a", "*b",
+                                   "!c", "|", ">", "%", "@", "`", "?", "~", "é", "—", "null"]),
+                   min_size=1, max_size=14).map(" ".join)
+_TEXTS = st.one_of(
+    _WORDS, _WORDS,
+    st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=40),
+    st.text(alphabet="ab -:#'\"[]{},&*!|>%@`?.0123456789nNoOyYtTfF~=<\n\t\\", max_size=40),
+    st.sampled_from(["yes", "No", "ON", "off", "null", "~", "1.5", "2026-01-01", ".inf", "-x", "- x", "a: b", "a #b",
+                     "a#b", "x:", "it's", "'q'", '"q"', "[a]", "https://x.y/z#a", "a  b", " a", "a "]))
+_RECORDS = st.one_of(*(st.lists(st.dictionaries(_KEYS, st.one_of(texts, st.lists(texts, max_size=3)), min_size=1,
+                                                max_size=4), min_size=1, max_size=4)
+                       for texts in (_WORDS, _WORDS, _WORDS, _TEXTS)))
+_EDITS = st.lists(st.tuples(st.integers(0, 40), st.sampled_from(
+    ["", "# a comment", "  # indented comment", "   ", "  extra: line", "    continued", "- x", "  - item",
+     "\tkey: tab", "  key:value", "---", "  text: again", "      deeper: x", "  '", "    '", "  k: 'open",
+     "    more: text", "    x #y", "    ends:", "    it''s", "    '' x", "  - 'open", "    - z", "  note: a #b",
+     "  note: a: b", "  note: x:", "  note: ends ", "  note: 'a b", "    b' ", "    c' tail", "    d'", "  note: yes",
+     "  note: [a, b: c]", "  note: [a #b]", "  note: \"x\\ty\""])),
+    max_size=3)
+
+
+@settings(max_examples=int(__import__("os").environ.get("HANDBOOK_FUZZ_EXAMPLES", "400")), deadline=None)
+@given(records=_RECORDS, width=st.integers(12, 100), flow=st.sampled_from([False, None]),
+       unicode=st.booleans(), edits=st.one_of(st.just([]), _EDITS))
+def test_the_line_reader_reads_what_pyyaml_reads(records, width, flow, unicode, edits):
+    """Lists of flat records as yaml.safe_dump writes them (any text, folded at any width,
+    lists in either style), then with lines put in (comments, blank lines, stray keys and
+    indents): the line-by-line reader gives what PyYAML's own loader gives, value or error,
+    or leaves the text to the slower readers."""
+    lines = yaml.safe_dump(records, default_flow_style=flow, width=width, allow_unicode=unicode).split("\n")
+    for at, extra in edits:
+        lines.insert(min(at, len(lines)), extra)
+    text = "\n".join(lines)
+    try:
+        expected = ("value", yamlfile.load(text))
+    except yaml.YAMLError as exc:
+        expected = ("error", str(exc))
+    try:
+        got = ("value", yamlfile._records(text))
+    except yamlfile._Unusual:
+        got = None
+    if got is not None:
+        assert got == expected, (text, got, expected)
+    if not edits:
+        fast = ("value", yamlfile.load_fast(text))
+        assert fast == expected, text
+
+
+_LINE_CASES = {  # text -> whether the line reader must take it (else it may leave it to the others)
+    "- text: a #b\n": False, "- text: a: b\n": False, "- text: foo\n    more: text\n": False,
+    "- text: foo\n    x #y\n": False, "- text: 'a b\n    c' tail\n": False, "- text: 'a b \n    c'\n": False,
+    "- text: 'a\n  b'\n": False, "- text: 'it''s\n    ok'\n": True, "- text: plain\n    folded line\n": True,
+    "- a: x\n  a: y\n": False, "- text: ends \n": False, "- roles: [a, b]\n": True, "- roles: []\n": True,
+    "- roles:\n  - a\n  - b\n": True, "- roles:\n    - a\n    - b\n": True, "- text: x\n\n    y\n": False,
+    "- on: x\n": False, "- text: yes\n": False, "- text: Yes it is\n": True, "- text: x:\n": False,
+    "- text: [a #b]\n": False, "- text: [a, b: c]\n": False, '- text: "x\\ty"\n': False,
+    "- text: 'a'b'\n": False, "- id: x\n  text: a\n    'b'\n": True, "- id: x\n  text: a\n    - b\n": True,
+    "- id: x\n  text: a\n# c\n    b\n": False, "- text: 'a\n# c\n    b'\n": False, "- text: 'a\n    b\n": False,
+    "- text: 'a\n    b' \n": False, "- text:\n- id: y\n": False, "- roles:\n  - a\n    - b\n": False,
+    "- text: a\n  - b\n": False, "- id: x\n  text: b\n- id: y\n  # a note\n  text: c # not a note\n": False,
+    "# head\n- id: x  # trailing\n": False, "---\n- id: x\n": False, "- id: x\n...\n": False,
+    "- id: 1x\n": False, "- id: -x\n": False, "- id: x\n   text: y\n": False, "-  id: x\n": False,
+    "- id:  x\n": False, "- id:x\n": False, "- text: 'a\n    b \n    c'\n": False, "- roles: [a:b]\n": False,
+    "- roles: [a#b]\n": False, "- text: foo\n    bar:\n": False, "- text: foo\n    bar \n": False,
+    "- roles: [ a , b ]\n": True, "- roles: ['a, b', c]\n": False, "- text: \"say \"hi\"\"\n": False,
+}
+
+
+@pytest.mark.parametrize("text", list(_LINE_CASES))
+def test_the_line_reader_on_hand_written_edges(text):
+    """Comments, colons, quotes that run on or close early, deeper and shallower lines:
+    read line by line exactly as PyYAML reads them, or left to the slower readers."""
+    try:
+        expected = ("value", yamlfile.load(text))
+    except yaml.YAMLError as exc:
+        expected = ("error", str(exc))
+    try:
+        got = ("value", yamlfile._records(text))
+    except yamlfile._Unusual:
+        got = None
+    assert got == expected if _LINE_CASES[text] else got in (None, expected), (got, expected)
+    try:
+        fast = ("value", yamlfile.load_fast(text))
+    except yaml.YAMLError as exc:
+        fast = ("error", str(exc))
+    assert fast == expected
+
+
+def test_the_line_reader_takes_the_checklist():
+    """The checklist, by far the largest file, and the same shape as yaml.safe_dump writes
+    it (what the benchmark's big handbooks hold) are read line by line."""
+    text = (ROOT / "docs/data/checklist.yml").read_text(encoding="utf-8")
+    assert yamlfile._records(text) == yamlfile.load(text)
+    items = yamlfile.load(text)
+    dumped = yaml.safe_dump(items, sort_keys=False, allow_unicode=True)
+    assert yamlfile._records(dumped) == items
+
+
 def test_the_data_files_take_the_fast_path():
     """The big data files are what the fast path is for: none of them needs PyYAML's loader."""
     for name in ("checklist.yml", "roles.yml", "paths.yml", "glossary.yml", "selfchecks.yml"):
