@@ -452,6 +452,8 @@ _LINE_CASES = {  # text -> whether the line reader must take it (else it may lea
     "- id:  x\n": False, "- id:x\n": False, "- text: 'a\n    b \n    c'\n": False, "- roles: [a:b]\n": False,
     "- roles: [a#b]\n": False, "- text: foo\n    bar:\n": False, "- text: foo\n    bar \n": False,
     "- roles: [ a , b ]\n": True, "- roles: ['a, b', c]\n": False, "- text: \"say \"hi\"\"\n": False,
+    "- id: x\n  text: \n": False, "- a: \n": False, "- a: [a?b]\n": False, "- a: [z?]\n": False,
+    "- " + "k" * 1025 + ": v\n": False, "- a: b\n  " + "k" * 1025 + ": v\n": False,
 }
 
 

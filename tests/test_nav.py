@@ -218,14 +218,27 @@ def test_the_search_hook_holds_back_lists_and_foot_and_either_hook_puts_them_bac
             '<p class="hb-page-facts" data-search-exclude="true">Facts</p>\n'
             '<p class="hb-suggest-page" data-search-exclude="true"><a class="hb-suggest" href="x" '
             'data-search-exclude="true">Suggest</a></p>\n')
+    from material.plugins.search.plugin import SearchPlugin
+
+    config = {"plugins": {"material/search": SearchPlugin()}}
     written = html.replace(' data-search-exclude="true"', "")  # as the search plugin leaves the rest
     for post_page in (search.on_post_page, hooks.on_post_page):
         page = SimpleNamespace(file=SimpleNamespace(abs_dest_path="/nowhere"))
-        indexed = search.on_page_content(html, page, {}, None)
+        indexed = search.on_page_content(html, page, config, None)
         assert indexed.startswith("<p>Text</p>") and "<p>More</p>" in indexed
         assert not any(part in indexed for part in ("hb-items", "hb-credits", "hb-page-facts", "hb-suggest"))
         output = post_page(f"<html>{indexed}</html>", page, {})
         assert output == f"<html>{written}</html>"
         assert hooks.on_post_page(output, page, {}) == output  # put back once
     page = SimpleNamespace()
-    assert search.on_page_content("<p>No foot</p>\n", page, {}, None) == "<p>No foot</p>\n"
+    assert search.on_page_content("<p>No foot</p>\n", page, config, None) == "<p>No foot</p>\n"
+    # without Material's search plugin, nothing is held and the page is written as it is
+    assert search.on_page_content(html, page, {"plugins": {}}, None) == html
+    assert search.on_post_page(html, page, {}) == html
+    # the handbook's own config has Material's search plugin on: the hook is at work
+    from mkdocs.config import load_config
+
+    assert search._indexing(load_config(config_file=str(ROOT / "mkdocs.yml")))
+    # a template that leaves out the page's content: nothing is put anywhere else
+    search.on_page_content(html, page, config, None)
+    assert search.on_post_page("<html><body>no content</body></html>", page, {}) == "<html><body>no content</body></html>"

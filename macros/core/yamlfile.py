@@ -170,7 +170,7 @@ def _plain(value: str, flow: bool = False) -> str:
     stands, else raise _Unusual."""
     if (not value or value[0] in _INDICATORS or value[0] in _MAYBE_NOT_TEXT or value[0] == " " or value[-1] in " :"
             or (value[0] in _MAYBE_A_WORD and len(value) <= 5 and not _is_text(value)) or ": " in value
-            or " #" in value or (flow and any(c in value for c in ",[]{}:#"))):
+            or " #" in value or (flow and any(c in value for c in ",[]{}:#?"))):
         raise _Unusual
     return value
 
@@ -265,7 +265,7 @@ def _records(text: str) -> list[dict]:
         if indent != 2:
             raise _Unusual
         name, colon, value = stripped.partition(":")
-        if (not colon or not name.isascii() or not name.isidentifier() or name in record
+        if (not colon or not name.isascii() or not name.isidentifier() or len(name) > 128 or name in record
                 or (name[0] in _MAYBE_A_WORD and len(name) <= 5 and not _is_text(name))):
             raise _Unusual
         if listing is not None and not listing:
@@ -277,6 +277,8 @@ def _records(text: str) -> list[dict]:
         if value[0] != " ":
             raise _Unusual
         value = value[1:]
+        if not value:
+            raise _Unusual  # 'key: ' is null
         if value[:1] == "[":
             if value[-1] != "]":
                 raise _Unusual

@@ -61,7 +61,11 @@ def on_page_content(html, page, config, files):
     to keep none of them; the all-items page's, to keep their text. The foot, also
     marked, it reads only to leave out. It is given the page without the first and the
     foot, and with the text of the second, and on_post_page puts them back. The search
-    index comes out the same (tests/test_nav.py compares it)."""
+    index comes out the same (tests/test_nav.py compares it). Without Material's search
+    plugin, nothing is held."""
+    page.handbook_held = None
+    if not _indexing(config):
+        return html
     held: list[str] = []
     parts: list[str] = []
     foot = _foot_at(html)
@@ -98,8 +102,18 @@ def on_post_page(output, page, config):
     return restore(output, page)
 
 
+def _indexing(config) -> bool:
+    """Whether Material's search plugin is on in this build."""
+    plugins = config.get("plugins") or {}
+    return any(type(plugin).__module__.startswith("material.plugins.search")
+               and getattr(getattr(plugin, "config", None), "enabled", True) is not False
+               for plugin in plugins.values())
+
+
 def restore(output: str, page) -> str:
-    """The written page with what on_page_content held back put back (once)."""
+    """The written page with what on_page_content held back put back (once). A block
+    whose mark the page does not hold (a template that leaves out the page's content)
+    is left out too."""
     held = getattr(page, "handbook_held", None)
     if not held:
         return output
@@ -107,6 +121,8 @@ def restore(output: str, page) -> str:
     for number, block in enumerate(held):
         mark = _HELD.format(number)
         start = output.find(mark, at)
+        if start < 0:
+            continue
         end = output.find(mark, start + len(mark))  # the indexed lists' search text runs to a second mark
         end = start + len(mark) if end < 0 else end + len(mark)
         if block.startswith(_UNINDEXED):
