@@ -305,7 +305,7 @@ def load_fast(text: str):
     """The same as :func:`load`, faster for plain lists and mappings of text."""
     try:
         return _records(text)
-    except _Unusual:
+    except Exception:  # _Unusual, or a slip in the line reader: the readers below are PyYAML's
         pass
     try:
         return _fast(text)
