@@ -1,7 +1,7 @@
 """The handbook's core: data -> model -> load and validate -> render.
 
 - :mod:`.model`   the typed records (pydantic) every data file is made of, and a page's front matter;
-- :mod:`.load`    reads docs/data (strictly, :mod:`.yamlfile`) and every page's front matter,
+- :mod:`.load`    reads docs/data (strictly and fast, :mod:`.yamlfile`) and every page's front matter,
   validates, cross-checks, and reports every problem at once (:class:`.load.DataError`);
 - :mod:`.render`  plain functions from records to Markdown/HTML, one module per topic;
 - :mod:`.urls`    where a page lands and links between pages;

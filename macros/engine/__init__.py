@@ -4,8 +4,9 @@ Two seams that MkDocs, ProperDocs and Zensical all offer, and nothing else:
 
 - :mod:`.macros`   the macros module (``define_env``, for mkdocs-macros-plugin and
   Zensical's macros): it only registers macros, each a call into the core's renderers;
-- :mod:`.markdown` a Python-Markdown extension: the Sources note, self-checks, facts
-  line and review notice around each page, and glossary links in its prose;
+- :mod:`.markdown` a Python-Markdown extension: a role's induction path on its page, the
+  Sources note, self-checks, facts line and review notice around each page, the
+  checklists drawn into it, and glossary links in its prose;
 - :mod:`.page`     which page is being built and where its docs folder is, asked of
   whichever engine is running, and how a data error stops that engine's build.
 """
