@@ -213,8 +213,6 @@ def _scalar_text(value: str, flow: bool = False) -> str:
 
 def _records(text: str) -> list[dict]:
     """The list of flat records ``text`` holds, read line by line (see above)."""
-    if _NOT_PLAIN_TEXT.search(text):
-        raise _Unusual
     records: list[dict] = []
     record: dict = {}
     key = ""  # the key whose plain value deeper lines continue (when folding)
@@ -297,6 +295,8 @@ def _records(text: str) -> list[dict]:
         else:
             record[name] = quoted
     if not records or (listing is not None and not listing) or quoting is not None:
+        raise _Unusual
+    if _NOT_PLAIN_TEXT.search(text):  # (last: most texts that are not records leave early)
         raise _Unusual
     return records
 
