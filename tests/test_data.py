@@ -342,6 +342,22 @@ def test_malformed_front_matter_is_one_line_with_its_place(project):
     assert "docs/roles.md: position 12: malformed front matter: character '\\x07' is not allowed in YAML; remove it" in lines
 
 
+def _outcome(read, text: str) -> tuple:
+    """('value', what ``read`` makes of ``text``) or ('error', its YAML error message)."""
+    try:
+        return "value", read(text)
+    except yaml.YAMLError as exc:
+        return "error", str(exc)
+
+
+def _line_outcome(text: str) -> tuple | None:
+    """What the line reader makes of ``text``, or None where it leaves it to the other readers."""
+    try:
+        return "value", yamlfile._records(text)
+    except yamlfile._Unusual:
+        return None
+
+
 _SCALARS = st.one_of(st.text(max_size=12), st.integers(), st.floats(allow_nan=False), st.booleans(), st.none(),
                      st.dates(), st.sampled_from(["2026-02-30", "1_000", "0x1f", "yes", "~", "<<", "=", ".inf", "01"]))
 _VALUES = st.recursive(_SCALARS, lambda inner: st.one_of(st.lists(inner, max_size=4),
@@ -356,12 +372,7 @@ def test_the_fast_yaml_path_reads_what_pyyaml_reads(value, style):
     or error message (here written in every style, with unusual scalars spelled out)."""
     text = yaml.safe_dump(value, default_flow_style=style, allow_unicode=True)
     for extra in ("", "\nextra: [1, 2\n", "\n- &a x\n- *a\n", "\n!!str key: 1\n", "\n---\nsecond: doc\n"):
-        outcomes = []
-        for read in (yamlfile.load, yamlfile.load_fast):
-            try:
-                outcomes.append(("value", read(text + extra)))
-            except yaml.YAMLError as exc:
-                outcomes.append(("error", str(exc)))
+        outcomes = [_outcome(read, text + extra) for read in (yamlfile.load, yamlfile.load_fast)]
         assert outcomes[0] == outcomes[1], (text + extra, outcomes)
 
 
@@ -375,12 +386,7 @@ def test_the_fast_yaml_path_reads_plain_words_as_pyyaml_does(words):
     """Plain (unquoted) scalars as a contributor types them, which a dump would quote:
     true/false, yes/no, on/off, null in every spelling, and words that merely start alike."""
     for text in ("".join(f"- {w}\n" for w in words), "".join(f"k{i}: {w}\n" for i, w in enumerate(words))):
-        outcomes = []
-        for read in (yamlfile.load, yamlfile.load_fast):
-            try:
-                outcomes.append(("value", read(text)))
-            except yaml.YAMLError as exc:
-                outcomes.append(("error", str(exc)))
+        outcomes = [_outcome(read, text) for read in (yamlfile.load, yamlfile.load_fast)]
         assert outcomes[0] == outcomes[1], (text, outcomes)
 
 
@@ -420,19 +426,12 @@ def test_the_line_reader_reads_what_pyyaml_reads(records, width, flow, unicode, 
     for at, extra in edits:
         lines.insert(min(at, len(lines)), extra)
     text = "\n".join(lines)
-    try:
-        expected = ("value", yamlfile.load(text))
-    except yaml.YAMLError as exc:
-        expected = ("error", str(exc))
-    try:
-        got = ("value", yamlfile._records(text))
-    except yamlfile._Unusual:
-        got = None
+    expected = _outcome(yamlfile.load, text)
+    got = _line_outcome(text)
     if got is not None:
         assert got == expected, (text, got, expected)
     if not edits:
-        fast = ("value", yamlfile.load_fast(text))
-        assert fast == expected, text
+        assert ("value", yamlfile.load_fast(text)) == expected, text
 
 
 _LINE_CASES = {  # text -> whether the line reader must take it (else it may leave it to the others)
@@ -461,20 +460,10 @@ _LINE_CASES = {  # text -> whether the line reader must take it (else it may lea
 def test_the_line_reader_on_hand_written_edges(text):
     """Comments, colons, quotes that run on or close early, deeper and shallower lines:
     read line by line exactly as PyYAML reads them, or left to the slower readers."""
-    try:
-        expected = ("value", yamlfile.load(text))
-    except yaml.YAMLError as exc:
-        expected = ("error", str(exc))
-    try:
-        got = ("value", yamlfile._records(text))
-    except yamlfile._Unusual:
-        got = None
+    expected = _outcome(yamlfile.load, text)
+    got = _line_outcome(text)
     assert got == expected if _LINE_CASES[text] else got in (None, expected), (got, expected)
-    try:
-        fast = ("value", yamlfile.load_fast(text))
-    except yaml.YAMLError as exc:
-        fast = ("error", str(exc))
-    assert fast == expected
+    assert _outcome(yamlfile.load_fast, text) == expected
 
 
 def test_the_line_reader_takes_the_checklist():
