@@ -155,7 +155,7 @@ def _fast(text: str):
 # yaml.safe_dump writes one: "- key: value" and "  key: value" lines, each value plain
 # (long ones folded onto deeper lines), quoted on one line, a [flow, list] or a block list
 # of such scalars. Read line by line, that shape loads several times faster again than
-# from libyaml's events (10,000 items: about 0.18 s down to 0.06 s). Any line outside it,
+# from libyaml's events (10,000 items: about 0.17 s down to 0.08 s). Any line outside it,
 # and any scalar PyYAML could read as other than text, sends the whole text to the event
 # reader above, so the result is always what PyYAML would give.
 
@@ -168,11 +168,17 @@ _NOT_PLAIN_TEXT = re.compile("[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe
 def _plain(value: str, flow: bool = False) -> str:
     """``value`` (a plain scalar as written on one line) when it is surely text as it
     stands, else raise _Unusual."""
-    if (not value or value[0] in _INDICATORS or value[0] in _MAYBE_NOT_TEXT or value[0] == " " or value[-1] in " :"
-            or (value[0] in _MAYBE_A_WORD and len(value) <= 5 and not _is_text(value)) or ": " in value
-            or " #" in value or (flow and any(c in value for c in ",[]{}:#?"))):
+    if (not _surely_text(value) or value[0] in _INDICATORS or value[0] == " " or value[-1] in " :"
+            or ": " in value or " #" in value or (flow and any(c in value for c in ",[]{}:#?"))):
         raise _Unusual
     return value
+
+
+def _surely_text(word: str) -> bool:
+    """Whether PyYAML reads ``word``, written plain, as the text it is: not a number, a
+    date, null or '<<', nor a short word it takes for true/false, yes/no or on/off."""
+    return bool(word) and word[0] not in _MAYBE_NOT_TEXT and (
+        word[0] not in _MAYBE_A_WORD or len(word) > 5 or _is_text(word))
 
 
 @functools.lru_cache(maxsize=1024)
@@ -264,7 +270,7 @@ def _records(text: str) -> list[dict]:
             raise _Unusual
         name, colon, value = stripped.partition(":")
         if (not colon or not name.isascii() or not name.isidentifier() or len(name) > 128 or name in record
-                or (name[0] in _MAYBE_A_WORD and len(name) <= 5 and not _is_text(name))):
+                or not _surely_text(name)):
             raise _Unusual
         if listing is not None and not listing:
             raise _Unusual  # 'key:' with nothing under it is null, not a list
