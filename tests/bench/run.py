@@ -7,13 +7,18 @@
 
 Every figure is printed beside the same figure for an earlier commit (``--base``),
 measured in the same run on the same machine with the same installed packages, and
-the change between them (marked ``!`` when this commit is more than 10 % worse):
+the change between them (marked ``!`` when this commit is more than 10 % worse).
+Both commits build the same content: the earlier commit's pages and data, put in this
+commit's format (tests/bench/earlier.py), so a change is the code's. The real handbook
+is also built as each commit has it, to show what its own content costs; its figures
+are not marked, as the content differs.
 
 1. clean builds on the default engine: the real handbook, synthetic handbooks of about
    100 and 1,000 pages with data scaled alongside (about 10,000 checklist items at
-   1,000 pages), and stock Material on the same 1,000 pages (as Material ships, with
-   our theme features, like for like: no theme overrides, no project hooks): wall
-   time, time per page, peak memory, and the time in the handbook's own code;
+   1,000 pages; made by the earlier commit's generator), and stock Material on the same
+   1,000 pages (as Material ships, with our theme features, like for like: no theme
+   overrides, no project hooks): wall time, time per page, peak memory, and the time in
+   the handbook's own code;
 2. the real handbook and the 1,000-page one built on Zensical (this commit only: the
    older commits did not build whole on it);
 3. page weight: what a first visit to an induction path fetches, gzip-compressed as a
@@ -67,8 +72,8 @@ class Tree:
         return json.loads(out.stdout.strip().splitlines()[-1])
 
     def generate(self, dest: Path, pages: int) -> dict:
-        """A synthetic handbook made by this tree's own generator (each commit's pages
-        are laid out the way that commit builds them)."""
+        """A synthetic handbook made by this tree's own generator (laid out the way this
+        tree's commit builds it)."""
         code = ("import json, sys; from pathlib import Path; from tests.bench.synthetic import generate; "
                 "print(json.dumps(generate(Path(sys.argv[1]), int(sys.argv[2]))))")
         out = subprocess.run([sys.executable, "-c", code, str(dest), str(pages)], cwd=self.root, env=self.env(),
@@ -79,15 +84,21 @@ class Tree:
 
 
 def builds(jobs: dict, repeat: int) -> dict:
-    """The fastest of ``repeat`` builds for each tree ({tree: (config, site)}), the trees
-    taking turns (this commit, the earlier one, this commit...): a shared machine's speed
-    drifts over minutes, and turns share the drift out fairly; the fastest run of each is
-    the one least disturbed."""
-    runs: dict = {tree: [] for tree in jobs}
+    """The fastest of ``repeat`` builds for each job ({name: (tree, config, site)}), the
+    jobs taking turns (this commit, the earlier one, this commit...): a shared machine's
+    speed drifts over minutes, and turns share the drift out fairly; the fastest run of
+    each is the one least disturbed."""
+    runs: dict = {name: [] for name in jobs}
     for _ in range(repeat):
-        for tree, (config, site) in jobs.items():
-            runs[tree].append(tree.build_once(config, site))
-    return {tree: min(found, key=lambda fig: fig["wall"]) for tree, found in runs.items()}
+        for name, (tree, config, site) in jobs.items():
+            runs[name].append(tree.build_once(config, site))
+    return {name: min(found, key=lambda fig: fig["wall"]) for name, found in runs.items()}
+
+
+def content_kb(project: Path) -> float:
+    """KB of Markdown and data a project's pages are made from."""
+    docs = project / "docs"
+    return sum(f.stat().st_size for f in docs.rglob("*") if f.suffix in (".md", ".yml")) / 1024
 
 
 def zensical_build(project: Path, repeat: int) -> dict:
@@ -131,17 +142,19 @@ def own(fig: dict) -> float:
     return fig["ours"] - fig["theme"]
 
 
-def report_build(label: str, now: dict, before: dict | None) -> None:
+def report_build(label: str, now: dict, before: dict | None, judged: bool = True) -> None:
+    """A build's figures beside the earlier commit's; ``judged``: built from the same content."""
     print(f"{label} ({now['pages']} pages{'' if before is None else ', before: ' + str(before['pages'])})")
-    line("wall time", "s", now["wall"], before and before["wall"])
+    line("wall time", "s", now["wall"], before and before["wall"], judged=judged)
     line("time per page", "ms", now["wall"] / now["pages"] * 1000,
-         before and before["wall"] / before["pages"] * 1000, 1)
-    line("CPU time (steadier on a shared machine)", "s", now["cpu"], before and before["cpu"])
-    line("peak memory", "MB", now["peak_mb"], before and before["peak_mb"], 0)
-    line("handbook's own code (data, macros, extension)", "s", own(now), before and own(before), 3)
+         before and before["wall"] / before["pages"] * 1000, 1, judged=judged)
+    line("CPU time (steadier on a shared machine)", "s", now["cpu"], before and before["cpu"], judged=judged)
+    line("peak memory", "MB", now["peak_mb"], before and before["peak_mb"], 0, judged=judged)
+    line("handbook's own code (data, macros, extension)", "s", own(now), before and own(before), 3, judged=judged)
     line("  ... added to the rest of the build", "%", own(now) / (now["wall"] - own(now)) * 100,
-         before and own(before) / (before["wall"] - own(before)) * 100, 1)
-    line("Material-only hooks (sidebar, stylesheet cut)", "s", now["theme"], before and before["theme"], 3)
+         before and own(before) / (before["wall"] - own(before)) * 100, 1, judged=judged)
+    line("Material-only hooks (sidebar, stylesheet cut)", "s", now["theme"], before and before["theme"], 3,
+         judged=judged)
 
 
 def weight(site: Path, path: str) -> dict[str, float]:
@@ -202,6 +215,7 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=5, help="builds of each site; the fastest is shown (5)")
     parser.add_argument("--base", default=BASE, help=f"the commit to compare with ({BASE})")
     args = parser.parse_args()
+    from tests.bench.earlier import convert
     from tests.bench.synthetic import stock
 
     cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
@@ -218,28 +232,35 @@ def main() -> int:
     try:
         print(f"\n== builds on ProperDocs/MkDocs with Material (clean, one process each, fastest of {args.repeat}) ==")
         print(f"  {'':<46} {'now':>15} {'before':>15} change")
-        real = builds({t: (t.root / "mkdocs.yml", tmp / f"real-{t.label}") for t in (now, before)}, args.repeat)
-        report_build("real handbook", real[now], real[before])
+        same_real = convert(base_root, tmp / "real-same-project")
+        real = builds({"now": (now, ROOT / "mkdocs.yml", tmp / "real-now"),
+                       "same": (now, same_real / "mkdocs.yml", tmp / "real-same"),
+                       "before": (before, base_root / "mkdocs.yml", tmp / "real-before")}, args.repeat)
+        report_build(f"real handbook, the same content ({args.base}'s pages and data)", real["same"], real["before"])
+        report_build(f"real handbook, each commit's own content ({content_kb(ROOT):.0f} KB of Markdown and data, "
+                     f"before: {content_kb(base_root):.0f} KB; not marked)", real["now"], real["before"], judged=False)
         synthetic: dict = {}
         for size in sizes:
-            projects = {t: tmp / f"synthetic-{size}-{t.label}" for t in (now, before)}
-            counts = {t: t.generate(project, size) for t, project in projects.items()}
-            built = builds({t: (project / "mkdocs.yml", project / "site") for t, project in projects.items()},
-                           args.repeat)
-            for t in (now, before):
-                synthetic[size, t] = built[t]
-            report_build(f"synthetic ~{size} pages ({counts[now]['checklist_items']} checklist items, before: "
-                         f"{counts[before]['checklist_items']})",
-                         synthetic[size, now], synthetic[size, before])
+            earlier = tmp / f"synthetic-{size}-before"
+            counts = before.generate(earlier, size)
+            same = convert(earlier, tmp / f"synthetic-{size}-now")
+            built = builds({"now": (now, same / "mkdocs.yml", same / "site"),
+                            "before": (before, earlier / "mkdocs.yml", earlier / "site")}, args.repeat)
+            synthetic[size, "now"], synthetic[size, "before"] = built["now"], built["before"]
+            report_build(f"synthetic ~{size} pages, the same content ({counts['checklist_items']} checklist items)",
+                         built["now"], built["before"])
         if not args.quick:
-            stocks = builds({t: (stock(tmp / f"synthetic-1000-{t.label}"), tmp / f"stock-{t.label}")
-                             for t in (now, before)}, args.repeat)
-            report_build("stock Material, same 1,000 pages, our features (like for like)", stocks[now], stocks[before])
+            stocks = builds({"now": (now, stock(tmp / "synthetic-1000-now"), tmp / "stock-now"),
+                             "before": (before, stock(tmp / "synthetic-1000-before"), tmp / "stock-before")},
+                            args.repeat)
+            report_build("stock Material, same 1,000 pages, our features (like for like)", stocks["now"],
+                         stocks["before"])
             per_page = {t: (synthetic[1000, t]["wall"] / synthetic[1000, t]["pages"])
-                        / (synthetic[100, t]["wall"] / synthetic[100, t]["pages"]) for t in (now, before)}
-            line("time per page at 1,000 pages / at 100", "x", per_page[now], per_page[before])
-            line("1,000-page build / stock Material's", "%", synthetic[1000, now]["wall"] / stocks[now]["wall"] * 100,
-                 synthetic[1000, before]["wall"] / stocks[before]["wall"] * 100, 1)
+                        / (synthetic[100, t]["wall"] / synthetic[100, t]["pages"]) for t in ("now", "before")}
+            line("time per page at 1,000 pages / at 100", "x", per_page["now"], per_page["before"])
+            line("1,000-page build / stock Material's", "%",
+                 synthetic[1000, "now"]["wall"] / stocks["now"]["wall"] * 100,
+                 synthetic[1000, "before"]["wall"] / stocks["before"]["wall"] * 100, 1)
 
         print(f"\n== builds on Zensical (fastest of {args.repeat}; this commit only) ==")
         from tests.conftest import copy_project
@@ -250,7 +271,7 @@ def main() -> int:
             print(f"  failed: {zen_real['error']}")
         if not args.quick:
             zen_project = tmp / "zensical-1000"  # a copy: Zensical writes to the project's own site/
-            shutil.copytree(tmp / f"synthetic-1000-{now.label}", zen_project, ignore=shutil.ignore_patterns("site"))
+            shutil.copytree(tmp / "synthetic-1000-now", zen_project, ignore=shutil.ignore_patterns("site"))
             zen = zensical_build(zen_project, args.repeat)
             if "error" in zen:
                 print(f"  synthetic ~1,000: failed: {zen['error']}")
@@ -259,16 +280,21 @@ def main() -> int:
                 line("  time per page", "ms", zen["wall"] / zen["pages"] * 1000, None, 1)
 
         print("\n== page weight: first visit to /induction/engineer/, gzip as served (KB) ==")
-        kb = {t: weight(tmp / f"real-{t.label}", "induction/engineer/") for t in (now, before)}
-        line("first visit", "KB", kb[now]["first"], kb[before]["first"], 1)
-        line("search index (fetched on the first search)", "KB", kb[now]["index"], kb[before]["index"], 1)
-        line("  the text it indexes (all pages, uncompressed)", "KB", kb[now]["text"], kb[before]["text"], 1,
-             judged=False)
-        line("  index KB per 100 KB of indexed text", "KB", kb[now]["index"] / kb[now]["text"] * 100,
-             kb[before]["index"] / kb[before]["text"] * 100, 1)
-        line("first visit + search index", "KB", kb[now]["first"] + kb[now]["index"],
-             kb[before]["first"] + kb[before]["index"], 1)
-        line("search worker (also on the first search)", "KB", kb[now]["rest"], kb[before]["rest"], 1)
+        kb = {name: weight(tmp / f"real-{name}", "induction/engineer/") for name in ("same", "before", "now")}
+        for name, judged, title in (("same", True, "the same content"),
+                                    ("now", False, "each commit's own content (not marked)")):
+            print(f"real handbook, {title}")
+            line("first visit", "KB", kb[name]["first"], kb["before"]["first"], 1, judged=judged)
+            line("search index (fetched on the first search)", "KB", kb[name]["index"], kb["before"]["index"], 1,
+                 judged=judged)
+            line("  the text it indexes (all pages, uncompressed)", "KB", kb[name]["text"], kb["before"]["text"], 1,
+                 judged=False)
+            line("  index KB per 100 KB of indexed text", "KB", kb[name]["index"] / kb[name]["text"] * 100,
+                 kb["before"]["index"] / kb["before"]["text"] * 100, 1, judged=judged)
+            line("first visit + search index", "KB", kb[name]["first"] + kb[name]["index"],
+                 kb["before"]["first"] + kb["before"]["index"], 1, judged=judged)
+            line("search worker (also on the first search)", "KB", kb[name]["rest"], kb["before"]["rest"], 1,
+                 judged=judged)
 
         if LIGHTHOUSE.exists():
             print("\n== Lighthouse (mobile): performance, accessibility, best practices, SEO ==")
@@ -277,11 +303,11 @@ def main() -> int:
             for kind, pages in paths.items():
                 if kind == "synthetic-1000" and args.quick:
                     continue
-                site = {t: (tmp / f"real-{t.label}" if kind == "real" else tmp / f"synthetic-1000-{t.label}" / "site")
-                        for t in (now, before)}
-                scores = {t: lighthouse(site[t], pages) for t in (now, before)}
+                site = {t: (tmp / f"real-{t}" if kind == "real" else tmp / f"synthetic-1000-{t}" / "site")
+                        for t in ("now", "before")}
+                scores = {t: lighthouse(site[t], pages) for t in ("now", "before")}
                 for path in pages:
-                    print(f"  {kind + ' /' + path:<46} now {scores[now][path]}  before {scores[before][path]}")
+                    print(f"  {kind + ' /' + path:<46} now {scores['now'][path]}  before {scores['before'][path]}")
         else:
             print(f"\n(Lighthouse not installed: {LIGHTHOUSE}; ./.ci/bench installs it)")
         print(f"\n('!' marks a figure more than {WORSE:.0%} worse than at {args.base})")
