@@ -230,6 +230,15 @@ def test_the_search_hook_holds_back_lists_and_foot_and_either_hook_puts_them_bac
         output = post_page(f"<html>{indexed}</html>", page, {})
         assert output == f"<html>{written}</html>"
         assert hooks.on_post_page(output, page, {}) == output  # put back once
+    # the all-items list: the search plugin reads its text and bare list tags, between two marks
+    listed = ('<ul class="hb-items hb-items--all"><li id="b" class="hb-item"><a href="#b">B</a> item</li></ul>\n'
+              '<ul class="hb-items-other"><li>Left</li></ul>\n')
+    page = SimpleNamespace()
+    indexed = search.on_page_content(listed + html, page, config, None)
+    assert "<ul><li>B item</li></ul>" in indexed and '<ul class="hb-items-other">' in indexed
+    navigation = "<nav>" + "<p>A page</p>" * 1000 + "</nav>"
+    assert search.on_post_page(f"<html>{navigation}{indexed}</html>", page, {}) == \
+        f"<html>{navigation}{listed}{written}</html>"
     page = SimpleNamespace()
     assert search.on_page_content("<p>No foot</p>\n", page, config, None) == "<p>No foot</p>\n"
     # without Material's search plugin, nothing is held and the page is written as it is

@@ -16,6 +16,7 @@ import re
 # (each item is indexed once, on the all-items page), and the all-items page's.
 _UNINDEXED = '<ul class="hb-items" data-checklist="'
 _INDEXED = '<ul class="hb-items hb-items--all">'
+_LISTS = '<ul class="hb-items'  # how both begin
 _HELD = "<!--hb-held:{}-->"
 # What Material's search plugin keeps of markup (material/plugins/search/plugin.py,
 # Parser.keep): these tags, bare; of any other tag, only the text inside.
@@ -35,6 +36,13 @@ _FOOT = (('<p class="hb-suggest-page"', "</p>"), ('<p class="hb-page-facts"', "<
          ('<aside class="hb-credits"', "</aside>"))
 # What Material's search plugin takes out of the page it indexes (on_page_context).
 _SEARCH_ATTRIBUTE = re.compile(r"\s?data-search-\w+=\"[^\"]+\"")
+_EXCLUDE = ' data-search-exclude="true"'  # the foot's own marks (macros.core.render.foot)
+
+
+def _unmarked(html: str) -> str:
+    """``html`` without the search plugin's attributes, as it leaves what it reads."""
+    html = html.replace(_EXCLUDE, "")
+    return _SEARCH_ATTRIBUTE.sub("", html) if "data-search-" in html else html
 
 
 def _foot_at(html: str) -> int:
@@ -73,27 +81,23 @@ def on_page_content(html, page, config, files):
         html, foot = html[:foot], html[foot:]
     else:
         foot = ""
-    at = 0
-    while True:
-        found = [i for i in (html.find(_UNINDEXED, at), html.find(_INDEXED, at)) if i >= 0]
-        if not found:
-            break
-        start = min(found)
+    at = look = 0  # copied up to, looked up to
+    while (start := html.find(_LISTS, look)) >= 0:
+        look = start + len(_LISTS)
+        kept = html.startswith(_INDEXED, start)
+        if not kept and not html.startswith(_UNINDEXED, start):  # another list of items: read as it is
+            continue
         end = html.find("</ul>", start) + len("</ul>")
         block = html[start:end]
         parts.append(html[at:start])
         number = _HELD.format(len(held))
-        if block.startswith(_UNINDEXED):
-            parts.append(number)
-            held.append(block)
-        else:
-            parts.append(f"{number}{_for_search(block)}{number}")
-            held.append(block)
-        at = end
+        parts.append(f"{number}{_for_search(block)}{number}" if kept else number)
+        held.append(block)
+        at = look = end
     parts.append(html[at:])
     if foot:
         parts.append(_HELD.format(len(held)))
-        held.append(_SEARCH_ATTRIBUTE.sub("", foot))  # as the search plugin leaves the rest
+        held.append(_unmarked(foot))  # as the search plugin leaves the rest
     page.handbook_held = held
     return "".join(parts)
 
@@ -113,21 +117,29 @@ def _indexing(config) -> bool:
 def restore(output: str, page) -> str:
     """The written page with what on_page_content held back put back (once). A block
     whose mark the page does not hold (a template that leaves out the page's content)
-    is left out too."""
+    is left out too. The marks are looked for from the end of the page back: the
+    page's content comes after Material's navigation, which on a big site is most of
+    the page."""
     held = getattr(page, "handbook_held", None)
     if not held:
         return output
-    parts, at = [], 0
-    for number, block in enumerate(held):
-        mark = _HELD.format(number)
-        start = output.find(mark, at)
-        if start < 0:
+    found, limit = [], len(output)
+    for number in reversed(range(len(held))):
+        mark, block = _HELD.format(number), held[number]
+        end = output.rfind(mark, 0, limit)
+        if end < 0:
             continue
-        end = output.find(mark, start + len(mark))  # the indexed lists' search text runs to a second mark
-        end = start + len(mark) if end < 0 else end + len(mark)
+        # an indexed list's search text runs between two marks
+        start = output.rfind(mark, 0, end) if block.startswith(_INDEXED) else end
+        if start < 0:
+            start = end
         if block.startswith(_UNINDEXED):
             # the search plugin takes the attribute off what it reads; so here too
             block = block.replace(' data-search-exclude="true"', "", 1)
+        found.append((start, end + len(mark), block))
+        limit = start
+    parts, at = [], 0
+    for start, end, block in reversed(found):
         parts += [output[at:start], block]
         at = end
     output = "".join(parts) + output[at:]
