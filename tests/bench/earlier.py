@@ -12,7 +12,9 @@ since, and what is done about it:
   ``induction/index.md``: one is written for each role with a path;
 - every page went through Jinja; now only pages that say ``render_macros: true`` do: the
   pages that call a macro say so;
-- the self-checks index macro was ``selfchecks()``; it is ``selfchecks_index()``.
+- the self-checks index macro was ``selfchecks()``; it is ``selfchecks_index()``;
+- a link from the site's root (``/page.md``), which MkDocs reads from docs/, is one
+  relative to the page, as Zensical reads it.
 
 Theme overrides, the macros package and mkdocs.yml (but for its navigation) are this
 commit's. Anything else in the earlier project that this commit cannot build stops the
@@ -21,6 +23,7 @@ conversion with the build's own message, when the benchmark builds it.
 
 from __future__ import annotations
 
+import posixpath
 import re
 import shutil
 from pathlib import Path
@@ -31,6 +34,7 @@ ROOT = Path(__file__).resolve().parents[2]
 _NAV = re.compile(r"^nav:\n(?:[ \t]+.*\n|\n)*", re.M)
 _INDUCTION_INDEX = "      - induction/index.md\n"
 _MACRO = re.compile(r"\{\{|\{%")
+_ROOT_LINK = re.compile(r"\]\(/([^)\s]+)\)")
 
 
 def convert(earlier: Path, dest: Path) -> Path:
@@ -44,6 +48,8 @@ def convert(earlier: Path, dest: Path) -> Path:
     for page in docs.rglob("*.md"):
         text = page.read_text(encoding="utf-8")
         changed = text.replace("{{ selfchecks() }}", "{{ selfchecks_index() }}")
+        folder = page.parent.relative_to(docs).as_posix()
+        changed = _ROOT_LINK.sub(lambda m, folder=folder: f"]({posixpath.relpath(m.group(1), folder)})", changed)
         if _MACRO.search(changed) and "render_macros:" not in changed:
             changed = _with_front_matter(changed, "render_macros: true")
         if changed != text:
