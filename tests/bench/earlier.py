@@ -1,24 +1,29 @@
 """An earlier commit's handbook (pages and data) put in this commit's format, so that the
 benchmark can build the same content with both commits' code.
 
-    convert(earlier_project, dest) -> dest, a project this commit builds
+    convert(project) -> project, now one this commit builds (changed in place)
 
-The earlier project is the one the benchmark's base commit (773435b) builds: its own
-checkout, or a synthetic handbook its own generator made. What changed in the format
-since, and what is done about it:
+The project is one the benchmark's base commit (773435b) builds: a checkout of it (a git
+worktree, so that pages' dates come from git history on both sides), or a synthetic
+handbook its own generator made. What changed in the format since, and what is done:
 
-- a role's induction page was made by a hook from paths.yml; it is now a page of its own
-  naming the role in front matter (``induction_path``), listed in the navigation after
-  ``induction/index.md``: one is written for each role with a path;
-- every page went through Jinja; now only pages that say ``render_macros: true`` do: the
-  pages that call a macro say so;
-- the self-checks index macro was ``selfchecks()``; it is ``selfchecks_index()``;
-- a link from the site's root (``/page.md``), which MkDocs reads from docs/, is one
-  relative to the page, as Zensical reads it.
+- a role's induction page was made by a hook for every role in roles.yml; it is now a
+  page of its own naming the role in front matter (``induction_path``). One is written
+  for each role, as the hook made it (title and tag the role's short name, heading its
+  name, owner the role), with a ``review_by`` date, which every page now has; it is
+  listed in the navigation after ``induction/index.md``, under the role's name;
+- Jinja ran on every page with a ``{{`` or ``{%``; now a page says ``render_macros:
+  true``: those pages say so;
+- the self-checks page called ``selfchecks()``, which printed every module's questions
+  in full; it calls ``selfchecks_index()``, a list of links to the pages that hold them
+  (a lighter page);
+- a link from the site's root (``/page.md``), which MkDocs reads from docs/, becomes a
+  link relative to the page, as Zensical reads it.
 
-Theme overrides, the macros package and mkdocs.yml (but for its navigation) are this
-commit's. Anything else in the earlier project that this commit cannot build stops the
-conversion with the build's own message, when the benchmark builds it.
+The theme overrides, the macros package and mkdocs.yml (but for its navigation) are
+this commit's; the pages, the data and CONTRIBUTING.md (which a page includes) stay the
+project's. Anything else this commit cannot build stops the benchmark with the build's
+own message.
 """
 
 from __future__ import annotations
@@ -37,14 +42,12 @@ _MACRO = re.compile(r"\{\{|\{%")
 _ROOT_LINK = re.compile(r"\]\(/([^)\s]+)\)")
 
 
-def convert(earlier: Path, dest: Path) -> Path:
-    """``earlier``'s pages and data, with this commit's code and config, in ``dest``."""
-    shutil.rmtree(dest, ignore_errors=True)
-    shutil.copytree(earlier / "docs", dest / "docs", ignore=shutil.ignore_patterns("__pycache__"))
+def convert(project: Path) -> Path:
+    """``project``'s pages and data, with this commit's code and config (in place)."""
     for name in ("macros", "overrides"):
-        shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "CONTRIBUTING.md", dest / "CONTRIBUTING.md")
-    docs = dest / "docs"
+        shutil.rmtree(project / name, ignore_errors=True)
+        shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
+    docs = project / "docs"
     for page in docs.rglob("*.md"):
         text = page.read_text(encoding="utf-8")
         changed = text.replace("{{ selfchecks() }}", "{{ selfchecks_index() }}")
@@ -54,22 +57,20 @@ def convert(earlier: Path, dest: Path) -> Path:
             changed = _with_front_matter(changed, "render_macros: true")
         if changed != text:
             page.write_text(changed, encoding="utf-8")
-    roles = {r["id"]: r for r in yaml.safe_load((docs / "data" / "roles.yml").read_text(encoding="utf-8"))}
     entries = []
-    for path in yaml.safe_load((docs / "data" / "paths.yml").read_text(encoding="utf-8")):
-        role = path["role"]
-        page = docs / "induction" / f"{role}.md"
+    for role in yaml.safe_load((docs / "data" / "roles.yml").read_text(encoding="utf-8")):
+        page = docs / "induction" / f"{role['id']}.md"
         if not page.exists():
-            page.write_text(_induction_page(role, roles[role]["name"], roles[role].get("short") or roles[role]["name"]),
+            page.write_text(_induction_page(role["id"], role["name"], role.get("short") or role["name"]),
                             encoding="utf-8")
-            entries.append(f"      - induction/{role}.md\n")
+            entries.append(f"      - {_quoted(role['name'])}: induction/{role['id']}.md\n")
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    nav = _NAV.search((earlier / "mkdocs.yml").read_text(encoding="utf-8")).group()
+    nav = _NAV.search((project / "mkdocs.yml").read_text(encoding="utf-8")).group()
     if _INDUCTION_INDEX not in nav:
-        raise SystemExit(f"{earlier}: mkdocs.yml's navigation has no '{_INDUCTION_INDEX.strip()}' entry")
+        raise SystemExit(f"{project}: mkdocs.yml's navigation has no '{_INDUCTION_INDEX.strip()}' entry")
     nav = nav.replace(_INDUCTION_INDEX, _INDUCTION_INDEX + "".join(entries), 1)
-    (dest / "mkdocs.yml").write_text(_NAV.sub(lambda _: nav, config, count=1), encoding="utf-8")
-    return dest
+    (project / "mkdocs.yml").write_text(_NAV.sub(lambda _: nav, config, count=1), encoding="utf-8")
+    return project
 
 
 def _with_front_matter(text: str, line: str) -> str:
@@ -79,10 +80,13 @@ def _with_front_matter(text: str, line: str) -> str:
     return f"---\n{line}\n---\n\n{text}"
 
 
+def _quoted(text: str) -> str:
+    """``text`` as a double-quoted YAML string."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
 def _induction_page(role: str, name: str, short: str) -> str:
-    quoted, tag = (value.replace("\\", "\\\\").replace('"', '\\"') for value in (name, short))
-    return (f'---\ntitle: "Induction path: {quoted}"\n'
-            f'description: "The induction path for a new {quoted}: what to read, in order, and a checklist '
-            'from before day one to day 90."\n'
-            f"owner: cpo\nreview_by: 2027-05-31\ninduction_path: {role}\n"
-            f'tags: ["{tag}"]\n---\n\n# Induction path: {name}\n')
+    return (f"---\ntitle: {_quoted('Induction path: ' + short)}\n"
+            f"description: {_quoted(f'The induction path for a new {short}: what to read, in order, and a checklist from before day one to day 90.')}\n"  # noqa: E501
+            f"owner: {role}\nreview_by: 2027-05-31\ninduction_path: {role}\ntags: [{_quoted(short)}]\n---\n\n"
+            f"# Induction path: {name}\n")

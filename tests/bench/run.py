@@ -17,8 +17,9 @@ are not marked, as the content differs.
    100 and 1,000 pages with data scaled alongside (about 10,000 checklist items at
    1,000 pages; made by the earlier commit's generator), and stock Material on the same
    1,000 pages (as Material ships, with our theme features, like for like: no theme
-   overrides, no project hooks): wall time, time per page, peak memory, and the time in
-   the handbook's own code;
+   overrides, none of the hooks that change Material's theme; the search hand-off
+   stays, as the earlier commit's content hooks did): wall time, time per page, peak
+   memory, and the time in the handbook's own code;
 2. the real handbook and the 1,000-page one built on Zensical (this commit only: the
    older commits did not build whole on it);
 3. page weight: what a first visit to an induction path fetches, gzip-compressed as a
@@ -226,13 +227,15 @@ def main() -> int:
     print(f"this commit: {head.strip()} (and uncommitted changes, if any); compared with: {args.base}")
     tmp = Path(tempfile.mkdtemp(prefix="handbook-bench-"))
     base_root = tmp / "base"
-    subprocess.run(["git", "worktree", "add", "--detach", "-q", str(base_root), args.base], cwd=ROOT, check=True)
+    same_root = tmp / "real-same-project"  # another checkout of it, to put in this commit's format
+    for root in (base_root, same_root):
+        subprocess.run(["git", "worktree", "add", "--detach", "-q", str(root), args.base], cwd=ROOT, check=True)
     now, before = Tree(ROOT, "this commit"), Tree(base_root, args.base)
     sizes = [100] if args.quick else [100, 1000]
     try:
         print(f"\n== builds on ProperDocs/MkDocs with Material (clean, one process each, fastest of {args.repeat}) ==")
         print(f"  {'':<46} {'now':>15} {'before':>15} change")
-        same_real = convert(base_root, tmp / "real-same-project")
+        same_real = convert(same_root)  # in a git checkout, as the earlier commit's: pages' dates from git
         real = builds({"now": (now, ROOT / "mkdocs.yml", tmp / "real-now"),
                        "same": (now, same_real / "mkdocs.yml", tmp / "real-same"),
                        "before": (before, base_root / "mkdocs.yml", tmp / "real-before")}, args.repeat)
@@ -243,7 +246,9 @@ def main() -> int:
         for size in sizes:
             earlier = tmp / f"synthetic-{size}-before"
             counts = before.generate(earlier, size)
-            same = convert(earlier, tmp / f"synthetic-{size}-now")
+            same = tmp / f"synthetic-{size}-now"
+            shutil.copytree(earlier, same)
+            convert(same)
             built = builds({"now": (now, same / "mkdocs.yml", same / "site"),
                             "before": (before, earlier / "mkdocs.yml", earlier / "site")}, args.repeat)
             synthetic[size, "now"], synthetic[size, "before"] = built["now"], built["before"]
@@ -298,21 +303,25 @@ def main() -> int:
 
         if LIGHTHOUSE.exists():
             print("\n== Lighthouse (mobile): performance, accessibility, best practices, SEO ==")
-            paths = {"real": ["", "partnership-model/", "induction/engineer/"],
-                     "synthetic-1000": ["library/section-040/page-005/", "induction/engineer/"]}
-            for kind, pages in paths.items():
+            real_pages = ["", "partnership-model/", "induction/engineer/"]
+            runs = [("real, same content", real_pages, tmp / "real-same", tmp / "real-before"),
+                    ("real, own content", real_pages, tmp / "real-now", None),  # its 'before' is the line above
+                    ("synthetic-1000", ["library/section-040/page-005/", "induction/engineer/"],
+                     tmp / "synthetic-1000-now" / "site", tmp / "synthetic-1000-before" / "site")]
+            for kind, pages, site_now, site_before in runs:
                 if kind == "synthetic-1000" and args.quick:
                     continue
-                site = {t: (tmp / f"real-{t}" if kind == "real" else tmp / f"synthetic-1000-{t}" / "site")
-                        for t in ("now", "before")}
-                scores = {t: lighthouse(site[t], pages) for t in ("now", "before")}
+                scores = lighthouse(site_now, pages)
+                before_scores = lighthouse(site_before, pages) if site_before is not None else None
                 for path in pages:
-                    print(f"  {kind + ' /' + path:<46} now {scores['now'][path]}  before {scores['before'][path]}")
+                    print(f"  {kind + ' /' + path:<46} now {scores[path]}"
+                          + (f"  before {before_scores[path]}" if before_scores else ""))
         else:
             print(f"\n(Lighthouse not installed: {LIGHTHOUSE}; ./.ci/bench installs it)")
         print(f"\n('!' marks a figure more than {WORSE:.0%} worse than at {args.base})")
     finally:
-        subprocess.run(["git", "worktree", "remove", "--force", str(base_root)], cwd=ROOT, capture_output=True)
+        for root in (base_root, same_root):
+            subprocess.run(["git", "worktree", "remove", "--force", str(root)], cwd=ROOT, capture_output=True)
         shutil.rmtree(tmp, ignore_errors=True)
     return 0
 
