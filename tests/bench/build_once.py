@@ -9,7 +9,8 @@ Figures: wall seconds, CPU seconds (this process and the git it runs: on a share
 machine, steadier than wall time), peak memory (MB), pages written, and the seconds spent inside
 the handbook's own code: the macros plugin (data, Jinja, our macros), our Markdown
 extension's processors, and our hooks; ``theme`` is the part of that spent in the
-Material-only hooks (the Python sidebar and the stylesheet cut).
+Material-only hooks (the Python sidebar and the stylesheet cut); ``parts``, the seconds in
+each of our handlers and processors (one that calls another counts in both).
 Run in a fresh process per build so peak memory belongs to that build alone.
 ``--parts`` also prints, to stderr, the time spent in each part.
 """
@@ -103,7 +104,7 @@ def main() -> None:
             print(f"{spent * 1000:8.1f} ms  {name}", file=sys.stderr)
     theme = sum(spent for name, spent in parts.items() if name.startswith(THEME_MODULES))
     print(json.dumps({"wall": wall, "cpu": cpu, "peak_mb": peak_mb, "pages": pages, "ours": ours["seconds"],
-                      "theme": theme}))
+                      "theme": theme, "parts": parts}))
 
 
 def _then(method, after):

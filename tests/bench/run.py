@@ -43,6 +43,8 @@ import time
 from pathlib import Path
 from urllib.parse import urlparse
 
+from tests.bench.build_once import THEME_MODULES
+
 ROOT = Path(__file__).resolve().parents[2]
 BENCH = Path(__file__).resolve().parent
 LIGHTHOUSE = BENCH / "node_modules" / ".bin" / "lighthouse"
@@ -156,6 +158,24 @@ def report_build(label: str, now: dict, before: dict | None, judged: bool = True
          before and own(before) / (before["wall"] - own(before)) * 100, 1, judged=judged)
     line("Material-only hooks (sidebar, stylesheet cut)", "s", now["theme"], before and before["theme"], 3,
          judged=judged)
+    for who, fig in (("now", now), ("before", before)):
+        if fig is not None and judged:
+            print(f"  our code by part, {who}: {parts(fig)}")
+
+
+def parts(fig: dict, most: int = 8) -> str:
+    """The handbook's handlers and processors that took longest in a build (a part that
+    calls another counts in both), without the Material-only hooks."""
+    found = sorted(((spent, name) for name, spent in fig.get("parts", {}).items()
+                    if not name.startswith(THEME_MODULES) and spent >= 0.0005), reverse=True)
+    return " · ".join(f"{_short(name)} {spent * 1000:.0f} ms" for spent, name in found[:most]) or "-"
+
+
+def _short(part: str) -> str:
+    """'macros/material/search.py.on_page_content' -> 'search.py.on_page_content',
+    'macros.engine.markdown.FootPreprocessor' -> 'FootPreprocessor'."""
+    part = part.rsplit("/", 1)[-1]
+    return part.rsplit(".", 1)[-1] if part.startswith("macros.") else part
 
 
 def weight(site: Path, path: str) -> dict[str, float]:
