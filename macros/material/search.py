@@ -36,7 +36,7 @@ _FOOT = (('<p class="hb-suggest-page"', "</p>"), ('<p class="hb-page-facts"', "<
          ('<aside class="hb-credits"', "</aside>"))
 # What Material's search plugin takes out of the page it indexes (on_page_context).
 _SEARCH_ATTRIBUTE = re.compile(r"\s?data-search-\w+=\"[^\"]+\"")
-_EXCLUDE = ' data-search-exclude="true"'  # the foot's own marks (macros.core.render.foot)
+_EXCLUDE = ' data-search-exclude="true"'  # how the handbook marks what the index leaves out
 
 
 def _unmarked(html: str) -> str:
@@ -135,7 +135,7 @@ def restore(output: str, page) -> str:
             start = end
         if block.startswith(_UNINDEXED):
             # the search plugin takes the attribute off what it reads; so here too
-            block = block.replace(' data-search-exclude="true"', "", 1)
+            block = block.replace(_EXCLUDE, "", 1)
         found.append((start, end + len(mark), block))
         limit = start
     parts, at = [], 0
