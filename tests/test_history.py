@@ -65,3 +65,30 @@ def test_no_repository_means_file_dates(tmp_path):
     (tmp_path / "page.md").write_text("x")
     assert history.git_dates(tmp_path) == {}
     assert history.last_updated(tmp_path, "page.md", {})[1] == "file"
+
+
+def test_dates_asked_early_are_read_once_and_kept(tmp_path, monkeypatch):
+    """dates_later starts git log at once (a build asks while its data loads) and waits
+    when the dates are wanted; one git log runs for any number of asks, and the dates
+    are then kept for that HEAD, until it moves."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    git(tmp_path, "init", "-q")
+    (docs / "a.md").write_text("one")
+    git(tmp_path, "add", "-A")
+    git(tmp_path, "commit", "-qm", "first", date="2025-01-02T10:00:00")
+    started = []
+    real = history._git_dates_later
+    monkeypatch.setattr(history, "_git_dates_later", lambda d: started.append(d) or real(d))
+    later = history.dates_later(docs)
+    assert len(started) == 1  # git log is running before anything is asked of it
+    assert later() == {"a.md": dt.date(2025, 1, 2)}
+    assert later() is later() and len(started) == 1
+    assert history.dates(docs) == {"a.md": dt.date(2025, 1, 2)} and len(started) == 1  # kept for this HEAD
+    (docs / "b.md").write_text("two")
+    git(tmp_path, "add", "-A")
+    git(tmp_path, "commit", "-qm", "second", date="2025-05-06T10:00:00")
+    assert history.dates_later(docs)() == {"a.md": dt.date(2025, 1, 2), "b.md": dt.date(2025, 5, 6)}
+    assert len(started) == 2
+    # outside a repository nothing is started, and every page falls back to its file date
+    assert history.dates_later(tmp_path.parent / "elsewhere")() == {} and len(started) == 2

@@ -2,7 +2,8 @@
 
 One ``git log`` for the whole docs folder, so the cost does not grow with a process per
 page, kept while the repository's HEAD stays the same commit (reading HEAD costs a few
-file reads, so asking once a page is cheap). Files git does not know (new, or no
+file reads, so asking once a page is cheap); a build starts it while its data loads
+(dates_later) and waits for it at the first page. Files git does not know (new, or no
 repository at all) fall back to the file's modification date, and say so.
 """
 
@@ -12,6 +13,7 @@ import datetime as dt
 import os
 import subprocess
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 _DATES: dict[Path, tuple[str, dict[str, dt.date]]] = {}
@@ -69,21 +71,38 @@ def head(start: Path) -> str:
         return ""
 
 
+_LOG = ["git", "log", "--format=%x00%cs", "--name-only", "--relative", "--", "."]
+
+
 def git_dates(docs_dir: Path) -> dict[str, dt.date]:
     """The last commit date of every tracked file under docs_dir, keyed by its path
     relative to docs_dir; empty where there is no repository or no git."""
+    return _git_dates_later(docs_dir)()
+
+
+def _git_dates_later(docs_dir: Path) -> Callable[[], dict[str, dt.date]]:
+    """git_dates(), with ``git log`` started now: the function returned waits for it."""
     try:
-        done = subprocess.run(
-            ["git", "log", "--format=%x00%cs", "--name-only", "--relative", "--", "."],
-            cwd=docs_dir, capture_output=True, text=True, timeout=60,
-        )
-    except (OSError, subprocess.SubprocessError):
-        return {}
-    if done.returncode != 0:
-        return {}
+        proc = subprocess.Popen(_LOG, cwd=docs_dir, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    except OSError:
+        return dict
+
+    def wait() -> dict[str, dt.date]:
+        try:
+            out, _ = proc.communicate(timeout=60)
+        except subprocess.SubprocessError:
+            proc.kill()
+            proc.communicate()
+            return {}
+        return _parsed(out) if proc.returncode == 0 else {}
+
+    return wait
+
+
+def _parsed(log: str) -> dict[str, dt.date]:
     dates: dict[str, dt.date] = {}
     current: dt.date | None = None
-    for line in done.stdout.splitlines():
+    for line in log.splitlines():
         if line.startswith("\0"):
             current = dt.date.fromisoformat(line[1:])
         elif line and current is not None:
@@ -93,15 +112,31 @@ def git_dates(docs_dir: Path) -> dict[str, dt.date]:
 
 def dates(docs_dir: str | Path) -> dict[str, dt.date]:
     """git_dates(), run again only when HEAD has moved."""
+    return dates_later(docs_dir)()
+
+
+def dates_later(docs_dir: str | Path) -> Callable[[], dict[str, dt.date]]:
+    """dates(), with ``git log`` (when it has to run) started now, to run beside whatever
+    the caller does next: the function returned waits for it, once, and gives the dates."""
     docs_dir = Path(os.path.abspath(docs_dir))
     key = head(docs_dir)
     if not key:  # no repository: every file falls back to its own date
-        return {}
+        return dict
     with _LOCK:
         hit = _DATES.get(docs_dir)
-        if hit is None or hit[0] != key:
-            hit = _DATES[docs_dir] = (key, git_dates(docs_dir))
-        return hit[1]
+        if hit is not None and hit[0] == key:
+            return lambda: hit[1]
+    wait = _git_dates_later(docs_dir)
+    found: list[dict[str, dt.date]] = []
+
+    def result() -> dict[str, dt.date]:
+        with _LOCK:
+            if not found:
+                found.append(wait())
+                _DATES[docs_dir] = (key, found[0])
+            return found[0]
+
+    return result
 
 
 def last_updated(docs_dir: str | Path, rel: str, known: dict[str, dt.date]) -> tuple[dt.date, str]:
