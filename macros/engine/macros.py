@@ -13,7 +13,6 @@ from __future__ import annotations
 import logging
 import re
 
-from macros.core import history
 from macros.core.render import cascade as diagram
 from macros.core.render import checklists, foot, lists, modules, reviews, roles, selfchecks
 from macros.core.render import rights as pairs
@@ -40,9 +39,7 @@ def define_env(env) -> None:
         macros_log.addFilter(_WithoutTraceback())
     engine = engine_page.engine_of(env)
     docs_dir = engine_page.docs_dir_of(env)
-    store = engine_page.build_store(env.conf)
-    if store is not None and "dates" not in store:  # git's dates for the facts lines, found while the data loads
-        store["dates"] = history.dates_later(docs_dir)
+    engine_page.start_git_dates(env.conf, docs_dir)  # for the facts lines, while the data loads
     hb = engine_page.handbook(docs_dir, engine)
 
     def context():

@@ -81,7 +81,7 @@ class FootPreprocessor(Preprocessor):
             kept.append(line)
         if path in hb.checks_by_page:
             data.add("selfchecks.yml")
-        known = engine_page.kept(context, "dates", lambda: history.dates_later(context.docs_dir))()
+        known = engine_page.git_dates(context)
         data_dates = engine_page.kept(context, "data dates", dict)  # a data file's, found once a build
         for name in data - data_dates.keys():
             data_dates[name] = history.last_updated(context.docs_dir, f"{DATA_DIR}/{name}", known)

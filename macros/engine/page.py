@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
+from macros.core import history
 from macros.core.load import DataError, Handbook, induction_problem, load_cached
 from macros.core.urls import Where
 
@@ -115,11 +116,27 @@ def kept(context: PageContext, name: str, make: Callable[[], T]) -> T:
     dates, today's date), made once a build (see build_store), or for every page where
     the engine keeps nothing for a build."""
     store = build_store(context.build)
-    if store is None:
-        return make()
+    return make() if store is None else _kept_in(store, name, make)
+
+
+def _kept_in(store: dict, name: str, make: Callable[[], T]) -> T:
     if name not in store:
         store[name] = make()
     return store[name]
+
+
+def start_git_dates(build: object, docs_dir: Path) -> None:
+    """Start ``git log`` for the build's dates (see git_dates) now, to run beside the data
+    load, where the engine keeps something for a build (elsewhere it would run once a page)."""
+    store = build_store(build)
+    if store is not None:
+        _kept_in(store, "dates", lambda: history.dates_later(docs_dir))
+
+
+def git_dates(context: PageContext) -> dict:
+    """git's date for every page and data file of the build (started by start_git_dates,
+    or now, once a build)."""
+    return kept(context, "dates", lambda: history.dates_later(context.docs_dir))()
 
 
 def handbook_for(context: PageContext) -> Handbook:
