@@ -92,7 +92,8 @@ def on_page_content(html, page, config, files):
         parts.append(html[at:start])
         number = _HELD.format(len(held))
         parts.append(f"{number}{_for_search(block)}{number}" if kept else number)
-        held.append(block)
+        # put back as the search plugin leaves what it reads: without its attribute
+        held.append(block if kept else block.replace(_EXCLUDE, "", 1))
         at = look = end
     parts.append(html[at:])
     if foot:
@@ -133,9 +134,6 @@ def restore(output: str, page) -> str:
         start = output.rfind(mark, 0, end) if block.startswith(_INDEXED) else end
         if start < 0:
             start = end
-        if block.startswith(_UNINDEXED):
-            # the search plugin takes the attribute off what it reads; so here too
-            block = block.replace(_EXCLUDE, "", 1)
         found.append((start, end + len(mark), block))
         limit = start
     parts, at = [], 0
