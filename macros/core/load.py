@@ -18,9 +18,10 @@ import re
 import sys
 import threading
 from collections import defaultdict
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 from markdown.extensions.toc import slugify
@@ -30,6 +31,7 @@ from macros.core import model, yamlfile
 from macros.core.model import FILES, OPTIONAL_FILES, STAGES, ChecklistItem, Record
 
 DATA_DIR = "data"
+T = TypeVar("T")
 INDUCTION_DIR = "induction"  # docs/induction/<role id>.md: one page per role, 'induction_path: <role id>'
 
 # What each id-like pattern means, for messages a contributor can act on.
@@ -75,6 +77,7 @@ class Handbook:
     pages: dict[str, model.PageMeta] = field(default_factory=dict)
     by_role: dict[str, list[ChecklistItem]] = field(default_factory=dict)
     checks_by_page: dict[str, list[model.PageCheck]] = field(default_factory=dict)
+    _derived: dict = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         order = list(STAGES)
@@ -101,6 +104,14 @@ class Handbook:
     def retired_items(self) -> dict[str, str]:
         """Checklist items an earlier release held and the data no longer does: id -> text."""
         return {i: t for r in self.releases for i, t in r.checklist.items() if i not in self.checklist}
+
+    def derived(self, key: Hashable, make: Callable[[], T]) -> T:
+        """What a renderer makes from this data alone (an index, escaped texts), made the
+        first time it is asked for: once for every page of a build, and again only when
+        the data is loaded anew."""
+        if key not in self._derived:
+            self._derived[key] = make()
+        return self._derived[key]
 
     def source_for(self, carry_id: str) -> model.Source:
         prefix = carry_id.split("-", 1)[0]

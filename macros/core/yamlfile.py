@@ -307,12 +307,17 @@ def _records(text: str) -> list[dict]:
     return records
 
 
+# Where a list of records starts: past blank and comment lines, at a top-level dash.
+_RECORDS_START = re.compile(r"(?:[ \t]*(?:#[^\n]*)?\n)*- ")
+
+
 def load_fast(text: str):
     """The same as :func:`load`, faster for plain lists and mappings of text."""
-    try:
-        return _records(text)
-    except Exception:  # _Unusual, or a slip in the line reader: the readers below are PyYAML's
-        pass
+    if _RECORDS_START.match(text):  # (a page's front matter, a mapping, goes straight on)
+        try:
+            return _records(text)
+        except Exception:  # _Unusual, or a slip in the line reader: the readers below are PyYAML's
+            pass
     try:
         return _fast(text)
     except (_Unusual, yaml.YAMLError):

@@ -121,8 +121,8 @@ class BlockPreprocessor(Preprocessor):
         if BLOCK_START not in lines and not (later and any(line.startswith(LATER_START) for line in lines)):
             return lines
         # A mark no page text holds, so a contributor's own text is never replaced.
-        self.mark = next(f"hb-block-{n}:" for n in itertools.count() if not any(f"hb-block-{n}:" in line
-                                                                                for line in lines))
+        text = "\n".join(lines)
+        self.mark = next(f"hb-block-{n}:" for n in itertools.count() if f"hb-block-{n}:" not in text)
         out: list[str] = []
         held: list[str] | None = None
         for line in lines:

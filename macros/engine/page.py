@@ -83,9 +83,10 @@ def from_markdown(md) -> PageContext | None:
     if "relpath" in md.treeprocessors:
         relpath = md.treeprocessors["relpath"]
         file, config = relpath.file, relpath.config
-        return PageContext(Path(config["docs_dir"]),
-                           Where(file.src_uri, file.url, bool(config["use_directory_urls"])), "mkdocs",
-                           dict(config["extra"] or {}), config["site_url"] or "",
+        docs_dir, directory_urls, extra, site = _once_a_build(config, "config", lambda: (
+            Path(config["docs_dir"]), bool(config["use_directory_urls"]), dict(config["extra"] or {}),
+            config["site_url"] or ""))  # the same for every page of the build: read once
+        return PageContext(docs_dir, Where(file.src_uri, file.url, directory_urls), "mkdocs", extra, site,
                            file.page.meta if file.page is not None else {}, config)
     return None
 
@@ -115,11 +116,13 @@ def kept(context: PageContext, name: str, make: Callable[[], T]) -> T:
     """What is the same for every page of one build (the data, the trackers, git's
     dates, today's date), made once a build (see build_store), or for every page where
     the engine keeps nothing for a build."""
-    store = build_store(context.build)
-    return make() if store is None else _kept_in(store, name, make)
+    return _once_a_build(context.build, name, make)
 
 
-def _kept_in(store: dict, name: str, make: Callable[[], T]) -> T:
+def _once_a_build(build: object, name: str, make: Callable[[], T]) -> T:
+    store = build_store(build)
+    if store is None:
+        return make()
     if name not in store:
         store[name] = make()
     return store[name]
@@ -128,9 +131,8 @@ def _kept_in(store: dict, name: str, make: Callable[[], T]) -> T:
 def start_git_dates(build: object, docs_dir: Path) -> None:
     """Start ``git log`` for the build's dates (see git_dates) now, to run beside the data
     load, where the engine keeps something for a build (elsewhere it would run once a page)."""
-    store = build_store(build)
-    if store is not None:
-        _kept_in(store, "dates", lambda: history.dates_later(docs_dir))
+    if build_store(build) is not None:
+        _once_a_build(build, "dates", lambda: history.dates_later(docs_dir))
 
 
 def git_dates(context: PageContext) -> dict:

@@ -140,6 +140,7 @@ def restore(output: str, page) -> str:
     for start, end, block in reversed(found):
         parts += [output[at:start], block]
         at = end
-    output = "".join(parts) + output[at:]
+    parts.append(output[at:])
+    output = "".join(parts)  # (one copy of a page that can be megabytes of navigation)
     page.handbook_held = None
     return output

@@ -60,10 +60,13 @@ def link_terms(root: Element, terms: Terms, href: Callable[[str], str], skip_tag
         return 0
     done: set[str] = set()
     wanted = len({anchor for anchor, _ in terms.by_phrase.values()})
+    left = list(terms.by_phrase)  # the phrases of terms not linked yet
 
     def split(text: str) -> tuple[str, list[Element]]:
         """``text`` up to the first link, and the links with the text after each as tail."""
         low = lower(text)
+        if not any(phrase in low for phrase in left):  # (plain searches: cheaper than the pattern)
+            return text, []
         head, links, at = None, [], 0
         for match in terms.pattern.finditer(low):
             anchor, definition = terms.by_phrase.get(match.group(), (None, None))
@@ -81,6 +84,7 @@ def link_terms(root: Element, terms: Terms, href: Callable[[str], str], skip_tag
             at = match.end()
         if not links:
             return text, []
+        left[:] = [phrase for phrase in left if terms.by_phrase[phrase][0] not in done]
         links[-1].tail = text[at:]
         return head, links
 
