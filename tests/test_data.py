@@ -489,3 +489,42 @@ def test_a_role_short_label_is_a_plain_name(project):
     assert problems(project)[0] == (
         "docs/data/roles.yml: item 'cto' (#1), field 'short': expected a short label (it is also the role's tag): "
         "up to 40 letters, digits, spaces and & ' ( ) . , / + -, got 'CTO <b>\"x\"</b>'")
+
+
+@pytest.mark.parametrize("source", [
+    "# Title\n\nText before.\n\nMore text {{ 1 + 1 }} and after.\n",
+    "# Title\n\n  {% if true %}kept{% endif %}\n",
+    "# Title\n\nText.   \n{{- 'trimmed' }}\n",
+    "{{ 'first' }} at the very start\n",
+    "# Title\n\nNo mark at all.\n",
+    "# Title\n\n{# a comment #}\nText {{ 2 }}\n",
+])
+@pytest.mark.parametrize("options", [{}, {"trim_blocks": True, "lstrip_blocks": True}])
+def test_jinja_gets_the_page_from_its_first_mark_and_the_result_is_the_same(source, options):
+    """mkdocs-macros' pre- and post-macro hooks give Jinja the page from the line of its
+    first mark (less to compile) and put the rest back: what comes out is what Jinja
+    makes of the whole page, and an error names the same line."""
+    from types import SimpleNamespace
+
+    import jinja2
+
+    from macros.engine import macros as module
+
+    jinja = jinja2.Environment(**options)
+    env = SimpleNamespace(page=SimpleNamespace(meta={"render_macros": True}), env=jinja, markdown=source)
+    module.on_pre_page_macros(env)
+    given = env.markdown
+    assert given.count("\n") == source.count("\n")
+    env.markdown = jinja.from_string(given).render()
+    module.on_post_page_macros(env)
+    assert env.markdown == jinja.from_string(source).render()
+    broken = source + "\n{{ oops( }}\n"
+    env = SimpleNamespace(page=SimpleNamespace(meta={"render_macros": True}), env=jinja, markdown=broken)
+    module.on_pre_page_macros(env)
+    with pytest.raises(jinja2.TemplateSyntaxError) as whole:
+        jinja.from_string(broken)
+    with pytest.raises(jinja2.TemplateSyntaxError) as part:
+        jinja.from_string(env.markdown)
+    assert part.value.lineno == whole.value.lineno
+    if source.startswith("# Title\n\nText before."):
+        assert len(env.markdown.strip("\n")) < len(broken)  # something was set aside

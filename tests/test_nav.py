@@ -207,9 +207,9 @@ def test_sidebar_when_a_section_links_into_the_page_folder(project, tmp_path):
     assert assert_same_sidebars(tmp_path / "ours", tmp_path / "material") >= 40
 
 
-def test_the_search_hook_holds_back_lists_and_foot_and_either_hook_puts_them_back():
+def test_the_search_hook_holds_back_lists_and_foot_and_puts_them_back_once_they_are_read():
     """Material's search plugin is handed the page without a role's checklist and the
-    foot; the written page gets both back, whichever of the two hooks files runs first."""
+    foot; the page gets both back once the plugin has read it, before it is written."""
     from macros.material import search
 
     html = ('<p>Text</p>\n<ul class="hb-items" data-checklist="induction/x" data-search-exclude="true">'
@@ -222,32 +222,36 @@ def test_the_search_hook_holds_back_lists_and_foot_and_either_hook_puts_them_bac
 
     config = {"plugins": {"material/search": SearchPlugin()}}
     written = html.replace(' data-search-exclude="true"', "")  # as the search plugin leaves the rest
-    for post_page in (search.on_post_page, hooks.on_post_page):
-        page = SimpleNamespace(file=SimpleNamespace(abs_dest_path="/nowhere"))
-        indexed = search.on_page_content(html, page, config, None)
-        assert indexed.startswith("<p>Text</p>") and "<p>More</p>" in indexed
-        assert not any(part in indexed for part in ("hb-items", "hb-credits", "hb-page-facts", "hb-suggest"))
-        output = post_page(f"<html>{indexed}</html>", page, {})
-        assert output == f"<html>{written}</html>"
-        assert hooks.on_post_page(output, page, {}) == output  # put back once
+    page = SimpleNamespace()
+    page.content = search.on_page_content(html, page, config, None)
+    assert page.content.startswith("<p>Text</p>") and "<p>More</p>" in page.content
+    assert not any(part in page.content for part in ("hb-items", "hb-credits", "hb-page-facts", "hb-suggest"))
+    context = {"page": page}
+    assert search.on_page_context(context, page, config, None) is context
+    assert page.content == written
+    search.on_page_context(context, page, config, None)
+    assert page.content == written  # put back once
     # the all-items list: the search plugin reads its text and bare list tags, between two marks
     listed = ('<ul class="hb-items hb-items--all"><li id="b" class="hb-item"><a href="#b">B</a> item</li></ul>\n'
               '<ul class="hb-items-other"><li>Left</li></ul>\n')
     page = SimpleNamespace()
-    indexed = search.on_page_content(listed + html, page, config, None)
-    assert "<ul><li>B item</li></ul>" in indexed and '<ul class="hb-items-other">' in indexed
-    navigation = "<nav>" + "<p>A page</p>" * 1000 + "</nav>"
-    assert search.on_post_page(f"<html>{navigation}{indexed}</html>", page, {}) == \
-        f"<html>{navigation}{listed}{written}</html>"
+    page.content = search.on_page_content(listed + html, page, config, None)
+    assert "<ul><li>B item</li></ul>" in page.content and '<ul class="hb-items-other">' in page.content
+    search.on_page_context({}, page, config, None)
+    assert page.content == listed + written
     page = SimpleNamespace()
     assert search.on_page_content("<p>No foot</p>\n", page, config, None) == "<p>No foot</p>\n"
     # without Material's search plugin, nothing is held and the page is written as it is
-    assert search.on_page_content(html, page, {"plugins": {}}, None) == html
-    assert search.on_post_page(html, page, {}) == html
-    # the handbook's own config has Material's search plugin on: the hook is at work
+    page.content = search.on_page_content(html, page, {"plugins": {}}, None)
+    assert page.content == html
+    search.on_page_context({}, page, {}, None)
+    assert page.content == html
+    # the handbook's own config has Material's search plugin on, and the hook puts the page
+    # back only after the plugin has read it
     from mkdocs.config import load_config
 
-    assert search._indexing(load_config(config_file=str(ROOT / "mkdocs.yml")))
-    # a template that leaves out the page's content: nothing is put anywhere else
-    search.on_page_content(html, page, config, None)
-    assert search.on_post_page("<html><body>no content</body></html>", page, {}) == "<html><body>no content</body></html>"
+    real = load_config(config_file=str(ROOT / "mkdocs.yml"))
+    assert search._indexing(real)
+    order = [getattr(handler, "__module__", "") or type(getattr(handler, "__self__", None)).__module__
+             for handler in real.plugins.events["page_context"]]
+    assert order.index("material.plugins.search.plugin") < order.index("macros/material/search.py")

@@ -77,7 +77,7 @@ class Handbook:
     pages: dict[str, model.PageMeta] = field(default_factory=dict)
     by_role: dict[str, list[ChecklistItem]] = field(default_factory=dict)
     checks_by_page: dict[str, list[model.PageCheck]] = field(default_factory=dict)
-    _derived: dict = field(default_factory=dict, repr=False, compare=False)
+    _derived: dict = field(default_factory=dict, init=False, repr=False, compare=False)  # see derived()
 
     def __post_init__(self) -> None:
         order = list(STAGES)

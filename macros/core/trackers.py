@@ -53,6 +53,7 @@ def _quoted(part: str) -> str:
     return quote(part, safe="")
 
 
+@functools.lru_cache(maxsize=64)  # (a page's title and body, for each of its trackers)
 def _quote(text: str) -> str:
     """``text`` percent-encoded, a paragraph at a time: the paragraphs every issue body
     repeats are encoded once (quote works a character at a time, in Python)."""

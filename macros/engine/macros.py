@@ -135,3 +135,36 @@ def define_env(env) -> None:
         page = context()
         return reviews.reviews(hb, page.where, engine_page.kept(page, "today", reviews.today))
 
+
+
+# --- mkdocs-macros only: less for Jinja to compile ----------------------------------------
+# Compiling a page as a template costs time for every character of it, and most pages
+# call their macros far down (a 5 KB page with one call at its end: about 0.5 ms to
+# compile whole). So Jinja is given the page from the line of its first mark on; the text
+# before it is set aside, on the page, and put back once Jinja is done, with as many empty
+# lines in its place meanwhile, so the line numbers in Jinja's messages stay right.
+# Zensical has no such hooks and renders the whole page: the same result.
+
+_SET_ASIDE = "handbook_before_jinja"
+
+
+def on_pre_page_macros(env) -> None:
+    page, jinja, markdown = env.page, env.env, env.markdown
+    setattr(page, _SET_ASIDE, "")
+    if page.meta.get("render_macros") is not True or jinja.line_statement_prefix or jinja.line_comment_prefix:
+        return  # not rendered (or rendered whole); or lines may start a statement anywhere
+    marks = (jinja.variable_start_string, jinja.block_start_string, jinja.comment_start_string)
+    first = min((at for at in (markdown.find(mark) for mark in marks) if at >= 0), default=-1)
+    if first < 0 or any(markdown.startswith(mark + "-", first) for mark in marks):
+        return  # no mark; or the first trims the white space before it, which would be set aside
+    cut = markdown.rfind("\n", 0, first) + 1  # the whole line goes to Jinja (lstrip_blocks)
+    if cut:
+        setattr(page, _SET_ASIDE, markdown[:cut])
+        env.markdown = "\n" * markdown.count("\n", 0, cut) + markdown[cut:]
+
+
+def on_post_page_macros(env) -> None:
+    head = getattr(env.page, _SET_ASIDE, "")
+    if head:
+        setattr(env.page, _SET_ASIDE, "")
+        env.markdown = head + env.markdown.removeprefix("\n" * head.count("\n"))

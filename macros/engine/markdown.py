@@ -69,16 +69,18 @@ class FootPreprocessor(Preprocessor):
             lines = [*lines, "", *(drawn + shows(hb.by_role.get(role, []), induction.DATA)).splitlines()]
         carries = set(meta.carries)
         data: set[str] = set()
-        kept = []
-        for line in lines:
-            if "<!--hb-shows" in line:
-                for mark in SHOWS.finditer(line):
-                    carries.update(c for c in mark.group(1).split(",") if c)
-                    data.update(d for d in mark.group(2).split(",") if d)
-                line = SHOWS.sub("", line)
-                if not line.strip():
-                    continue
-            kept.append(line)
+        kept = lines[:]
+        if "<!--hb-shows" in "\n".join(lines):  # (most pages hold no mark: one search, not one a line)
+            kept = []
+            for line in lines:
+                if "<!--hb-shows" in line:
+                    for mark in SHOWS.finditer(line):
+                        carries.update(c for c in mark.group(1).split(",") if c)
+                        data.update(d for d in mark.group(2).split(",") if d)
+                    line = SHOWS.sub("", line)
+                    if not line.strip():
+                        continue
+                kept.append(line)
         if path in hb.checks_by_page:
             data.add("selfchecks.yml")
         known = engine_page.git_dates(context)

@@ -42,7 +42,7 @@ import rcssmin
 import rjsmin
 
 from macros.engine.page import build_store
-from macros.material import css, search
+from macros.material import css
 from macros.material import nav as sidebar
 
 log = logging.getLogger("mkdocs.plugins.handbook")
@@ -90,7 +90,6 @@ def on_nav(nav, config, files):
 
 
 def on_post_page(output, page, config):
-    output = search.restore(output, page)  # (whichever of the two hooks runs first)
     _note_classes(config, output, page.file.abs_dest_path, getattr(page, "handbook_sidebar", None))
     page.handbook_sidebar = None
     return output

@@ -1,7 +1,8 @@
 """MkDocs hook for Material for MkDocs' search plugin only (optional): it is handed each
-page without what it would read only to leave out of the index, and the page is written
-whole. The search index comes out the same (tests/test_nav.py compares it with a build
-without the hooks), built faster: a role's checklist is thousands of tags.
+page without what it would read only to leave out of the index, and the page gets it
+back as soon as the plugin has read it, before the page is written. The search index
+comes out the same (tests/test_nav.py compares it with a build without the hooks),
+built faster: a role's checklist is thousands of tags.
 
 It needs none of Material's templates, so it stays in the benchmark's "stock Material"
 build, where the earlier commit's content hooks did the same. Zensical ignores
@@ -11,6 +12,10 @@ build, where the earlier commit's content hooks did the same. Zensical ignores
 from __future__ import annotations
 
 import re
+
+from mkdocs.plugins import event_priority
+
+from macros.engine.page import build_store
 
 # Checklist lists (a list holds no other list): a role's, left out of the search index
 # (each item is indexed once, on the all-items page), and the all-items page's.
@@ -68,7 +73,7 @@ def on_page_content(html, page, config, files):
     checklist is thousands of tags: a role's, marked data-search-exclude, it reads only
     to keep none of them; the all-items page's, to keep their text. The foot, also
     marked, it reads only to leave out. It is given the page without the first and the
-    foot, and with the text of the second, and on_post_page puts them back. The search
+    foot, and with the text of the second, and on_page_context puts them back. The search
     index comes out the same (tests/test_nav.py compares it). Without Material's search
     plugin, nothing is held."""
     page.handbook_held = None
@@ -103,44 +108,49 @@ def on_page_content(html, page, config, files):
     return "".join(parts)
 
 
-def on_post_page(output, page, config):
-    return restore(output, page)
+@event_priority(-100)  # last: after Material's search plugin has read the page
+def on_page_context(context, page, config, nav):
+    """Puts back into the page's HTML what on_page_content held back, before the page is
+    written (once). The search plugin takes its attributes out of the page's HTML as it
+    reads it; what was held back is put back without them, as it would have left them."""
+    page.content = restore(page.content, page)
+    return context
 
 
 def _indexing(config) -> bool:
-    """Whether Material's search plugin is on in this build."""
+    """Whether Material's search plugin is on in this build (looked up once a build)."""
+    store = build_store(config)
+    if store is None:
+        return _search_plugin_on(config)
+    if "search plugin on" not in store:
+        store["search plugin on"] = _search_plugin_on(config)
+    return store["search plugin on"]
+
+
+def _search_plugin_on(config) -> bool:
     plugins = config.get("plugins") or {}
     return any(type(plugin).__module__.startswith("material.plugins.search")
                and getattr(getattr(plugin, "config", None), "enabled", True) is not False
                for plugin in plugins.values())
 
 
-def restore(output: str, page) -> str:
-    """The written page with what on_page_content held back put back (once). A block
-    whose mark the page does not hold (a template that leaves out the page's content)
-    is left out too. The marks are looked for from the end of the page back: the
-    page's content comes after Material's navigation, which on a big site is most of
-    the page."""
+def restore(content: str | None, page) -> str | None:
+    """The page's HTML with what on_page_content held back put back (once)."""
     held = getattr(page, "handbook_held", None)
-    if not held:
-        return output
-    found, limit = [], len(output)
-    for number in reversed(range(len(held))):
-        mark, block = _HELD.format(number), held[number]
-        end = output.rfind(mark, 0, limit)
-        if end < 0:
-            continue
-        # an indexed list's search text runs between two marks
-        start = output.rfind(mark, 0, end) if block.startswith(_INDEXED) else end
-        if start < 0:
-            start = end
-        found.append((start, end + len(mark), block))
-        limit = start
+    if not held or content is None:
+        return content
     parts, at = [], 0
-    for start, end, block in reversed(found):
-        parts += [output[at:start], block]
+    for number, block in enumerate(held):
+        mark = _HELD.format(number)
+        start = content.find(mark, at)
+        if start < 0:
+            continue
+        end = start + len(mark)
+        if block.startswith(_INDEXED):  # an indexed list's search text runs between two marks
+            close = content.find(mark, end)
+            end = end if close < 0 else close + len(mark)
+        parts += [content[at:start], block]
         at = end
-    parts.append(output[at:])
-    output = "".join(parts)  # (one copy of a page that can be megabytes of navigation)
+    parts.append(content[at:])
     page.handbook_held = None
-    return output
+    return "".join(parts)

@@ -43,8 +43,25 @@ def used_in(terms: Terms, root: Element) -> Terms:
     if not terms.by_phrase:
         return terms
     low = lower("".join(root.itertext()))
-    found = {phrase: value for phrase, value in terms.by_phrase.items() if phrase in low}
+    found = {phrase: value for phrase, value in terms.by_phrase.items() if phrase in low and _as_word(phrase, low)}
     return Terms(found, terms.pattern if found else None)
+
+
+# What surely continues a word (the pattern's [\w-]); anything else, the pattern decides.
+_IN_WORD = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-")
+
+
+def _as_word(phrase: str, low: str) -> bool:
+    """Whether ``phrase`` may occur in ``low`` as a whole word, which the pattern would
+    match: plain searches, far cheaper than the pattern, that rule out only occurrences
+    inside a longer word ('xp' in 'expect')."""
+    at, size, end = low.find(phrase), len(phrase), len(low)
+    while at >= 0:
+        after = at + size
+        if (not at or low[at - 1] not in _IN_WORD) and (after == end or low[after] not in _IN_WORD):
+            return True
+        at = low.find(phrase, at + 1)
+    return False
 
 
 def lower(value: str) -> str:
@@ -65,7 +82,7 @@ def link_terms(root: Element, terms: Terms, href: Callable[[str], str], skip_tag
     def split(text: str) -> tuple[str, list[Element]]:
         """``text`` up to the first link, and the links with the text after each as tail."""
         low = lower(text)
-        if not any(phrase in low for phrase in left):  # (plain searches: cheaper than the pattern)
+        if not any(phrase in low and _as_word(phrase, low) for phrase in left):  # (see _as_word)
             return text, []
         head, links, at = None, [], 0
         for match in terms.pattern.finditer(low):
