@@ -186,6 +186,23 @@ def test_checklist_lists_are_marks_drawn_later():
         "<!--hb-later role-stage nobody ongoing-->"
 
 
+def test_a_drawn_list_names_its_ids_as_its_html_holds_them():
+    """The ids the extension shows the engine's anchor check for a drawn list, read from
+    the data, are the ids in its HTML, for every stage of every role and of all items."""
+    from macros.core.model import STAGES
+
+    marks = [("role-stage", [role, stage]) for role in HB.roles for stage in STAGES]
+    marks += [("all-stage", [stage]) for stage in STAGES]
+    seen = 0
+    for kind, args in marks:
+        html = checklists.draw(HB, ENGINEER, kind, args)
+        if html is None:
+            continue
+        assert checklists.ids(HB, kind, args) == re.findall(r'\sid="([^"]+)"', html), (kind, args)
+        seen += len(checklists.ids(HB, kind, args))
+    assert seen == 2 * sum(len(items) for items in HB.by_role.values()) + len(HB.checklist)  # every list seen
+
+
 def test_cascade_draws_every_role_and_every_pair():
     """The diagram has a box for every role and a line for every pair it draws."""
     svg = cascade.cascade_svg(HB)

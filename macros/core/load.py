@@ -432,7 +432,10 @@ def _load_pages(docs_dir: Path, rels: list[str], roles: dict | None, report: _Re
             if shorts is not None and tag not in shorts:
                 report.line(f"{where}: field 'tags[{i}]': unknown role tag '{tag}'; "
                             f"expected a role's short name: {', '.join(sorted(shorts))}")
-        prose = _jinja_outside_code(source[source.find("\n---", 3) + 4:])
+        body = source[source.find("\n---", 3) + 4:]
+        # (a page that says render_macros, most that call a macro, is read for Jinja only
+        # if it might call the old induction_path macro)
+        prose = _jinja_outside_code(body) if not page.render_macros or "induction_path" in body else ""
         if not page.render_macros and _JINJA_MARK.search(prose):
             report.line(f"{where}: field 'render_macros': the page calls macros ({{{{ ... }}}}) but does not "
                         "set 'render_macros: true'; add it to the front matter (pages without it skip Jinja)")

@@ -134,9 +134,10 @@ class BlockPreprocessor(Preprocessor):
                     continue
                 if later and line.startswith(LATER_START):
                     found = LATER.fullmatch(line)
-                    drawn = found and checklists.draw(hb, context.where, found.group(1), found.group(2).split())
+                    kind, args = (found.group(1), found.group(2).split()) if found else ("", [])
+                    drawn = found and checklists.draw(hb, context.where, kind, args)
                     if drawn is not None:
-                        out += self.hold(drawn)
+                        out += self.hold(drawn, checklists.ids(hb, kind, args))
                         continue
                 out.append(line)
             elif line == BLOCK_END:
@@ -148,8 +149,9 @@ class BlockPreprocessor(Preprocessor):
             out += [BLOCK_START, *held]
         return out
 
-    def hold(self, block: str) -> list[str]:
-        self.ids += _ID.findall(block)
+    def hold(self, block: str, ids: list[str] | None = None) -> list[str]:
+        """``ids``: the block's ids, when known (else read from its HTML)."""
+        self.ids += _ID.findall(block) if ids is None else ids
         self.held.append(block)
         return ["", f"{self.mark}{len(self.held) - 1}", ""]
 

@@ -170,6 +170,17 @@ def draw(hb: Handbook, where: Where, kind: str, args: list[str]) -> str | None:
     return None
 
 
+def ids(hb: Handbook, kind: str, args: list[str]) -> list[str]:
+    """The ids in the list :func:`draw` draws for the same mark (read from the data, not
+    from its HTML: for the engine's anchor check, tens of thousands at a time)."""
+    if kind == "role-stage" and len(args) == 2:
+        return [anchor for i in hb.by_role.get(args[0], []) if i.stage == args[1]
+                for anchor in (i.id, f"check-{i.id}")]
+    if kind == "all-stage" and len(args) == 1:
+        return [i.id for i in _in_stage(hb, args[0])]
+    return []
+
+
 def drawn(hb: Handbook, where: Where, text: str) -> str:
     """``text`` with each mark replaced by its list (what the page's Markdown extension
     does in the written page), for a generator without it, and for tests."""
