@@ -281,7 +281,7 @@ def test_link_terms_finds_a_use_after_text_that_changes_length_in_lower_case():
 
 
 _WORDS = ["tech debt", "Tech Debt", "tech-debt", "CPTO", "cpto's", "XP", "xpath", "debt", "the ", ", ", " and ",
-          "Extreme Programming (XP)", "feature factory", "Feature  factory", "İ"]
+          "Extreme Programming (XP)", "feature factory", "Feature  factory", "İ", "\0"]
 _TAGS = ["p", "h2", "a", "code", "span", "em", "summary", "li"]
 _TERM_LIST = (("tech debt", "tech-debt", "Work put off"), ("debt", "debt", "What is owed"), ("CPTO", "cpto", "Both"),
               ("XP", "xp", "Extreme Programming"), ("Extreme Programming (XP)", "xp", "The practice"),
