@@ -338,3 +338,19 @@ def test_link_terms_links_each_term_at_its_first_use_in_prose(nodes):
     links = [a for a in root.iter("a") if a.get("class") == "hb-term"]
     assert {a.get("href").split("#")[1]: a.text for a in links} == expected
     assert len(links) == len(expected)
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(st.text(), st.text(st.characters(max_codepoint=127)))
+def test_a_new_issue_link_carries_its_title_and_body_exactly(title, body):
+    """The new-issue link's query gives back the title and body as written, each encoded
+    as urllib would encode it (ASCII text goes through a table of its own)."""
+    from urllib.parse import parse_qs, quote, urlsplit
+
+    from macros.core.trackers import Tracker, _quoted
+
+    assert _quoted(body) == quote(body, safe="") and _quoted(title) == quote(title, safe="")
+    for tracker, keys in ((Tracker("github", "o/r", "https://github.com"), ("title", "body")),
+                          (Tracker("gitlab", "g/p", "https://gitlab.com"), ("issue[title]", "issue[description]"))):
+        query = parse_qs(urlsplit(tracker.new_issue(title, body)).query, keep_blank_values=True)
+        assert [query[key] for key in keys] == [[title], [body]]

@@ -77,6 +77,8 @@ class Handbook:
     pages: dict[str, model.PageMeta] = field(default_factory=dict)
     by_role: dict[str, list[ChecklistItem]] = field(default_factory=dict)
     checks_by_page: dict[str, list[model.PageCheck]] = field(default_factory=dict)
+    # each page's modification time (ns) when it was read; see load_cached
+    page_mtimes: dict[str, int] = field(default_factory=dict)
     _derived: dict = field(default_factory=dict, init=False, repr=False, compare=False)  # see derived()
 
     def __post_init__(self) -> None:
@@ -606,5 +608,6 @@ def load_cached(docs_dir: str | Path, data_only: bool = False) -> Handbook:
         finally:
             if collecting:
                 gc.enable()
+        handbook.page_mtimes = {rel: mtime for rel, mtime, _size in pages}
         _CACHE[docs_dir] = (data, pages, handbook)
         return handbook

@@ -87,7 +87,8 @@ class FootPreprocessor(Preprocessor):
         data_dates = engine_page.kept(context, "data dates", dict)  # a data file's, found once a build
         for name in data - data_dates.keys():
             data_dates[name] = history.last_updated(context.docs_dir, f"{DATA_DIR}/{name}", known)
-        updated = max([history.last_updated(context.docs_dir, path, known), *(data_dates[name] for name in data)])
+        page_date = history.last_updated(context.docs_dir, path, known, engine_page.page_mtime(context, hb))
+        updated = max([page_date, *(data_dates[name] for name in data)])
         title = meta.title or _first_heading(kept) or path
         extra = foot.foot(hb, context.where, meta, carries, updated, trackers, title, context.absolute())
         top = foot.top(hb, meta, engine_page.kept(context, "today", reviews.today))

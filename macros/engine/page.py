@@ -150,6 +150,14 @@ def handbook_for(context: PageContext) -> Handbook:
     return kept(context, "handbook", lambda: handbook(context.docs_dir, context.engine))
 
 
+def page_mtime(context: PageContext, hb: Handbook) -> int | None:
+    """The page's modification time as the data load found it, where the pages were
+    checked with the data for this very build (see handbook_for), else None."""
+    if build_store(context.build) is None:
+        return None
+    return hb.page_mtimes.get(context.where.path)
+
+
 def trackers_for(context: PageContext):
     return kept(context, "trackers", lambda: trackers(context.extra, context.engine))
 
