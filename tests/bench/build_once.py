@@ -73,6 +73,7 @@ def main() -> None:
             if cls is not None:
                 cls.run = timed(cls.run, f"macros.engine.markdown.{name}")
 
+    plugin_work = _time_macros_plugin_work()
     config = load_config(config_file=config_file, site_dir=site_dir, strict=False)
 
     def time_ours() -> None:
@@ -104,7 +105,40 @@ def main() -> None:
             print(f"{spent * 1000:8.1f} ms  {name}", file=sys.stderr)
     theme = sum(spent for name, spent in parts.items() if name.startswith(THEME_MODULES))
     print(json.dumps({"wall": wall, "cpu": cpu, "peak_mb": peak_mb, "pages": pages, "ours": ours["seconds"],
-                      "theme": theme, "parts": parts}))
+                      "theme": theme, "macros_plugin": plugin_work["seconds"], "parts": parts}))
+
+
+def _time_macros_plugin_work() -> dict:
+    """The seconds mkdocs-macros spends on its own work inside our code's time (its
+    handlers count as ours): the twelve git commands it runs for its 'git' variable,
+    Jinja compiling each rendered page (jinja2's from_string: nothing else in a build
+    calls it), and the copies of the page and of its variables and the debug lines it
+    makes for every page. Neither commit chooses these (the earlier one cut them by
+    patching the plugin, which issue 15 took out)."""
+    spent = {"seconds": 0.0}
+    try:
+        import jinja2
+        import mkdocs_macros.context as context
+        import mkdocs_macros.plugin as plugin
+    except ImportError:
+        return spent
+
+    def timed(owner, name: str) -> None:
+        original = getattr(owner, name)
+
+        @functools.wraps(original)
+        def wrapper(*args, **kwargs):
+            start = time.perf_counter()
+            try:
+                return original(*args, **kwargs)
+            finally:
+                spent["seconds"] += time.perf_counter() - start
+        setattr(owner, name, wrapper)
+
+    for owner, name in ((context, "get_git_info"), (plugin, "copy"), (plugin, "debug"),
+                        (jinja2.Environment, "from_string")):
+        timed(owner, name)
+    return spent
 
 
 def _then(method, after):

@@ -156,6 +156,8 @@ def report_build(label: str, now: dict, before: dict | None, judged: bool = True
     line("handbook's own code (data, macros, extension)", "s", own(now), before and own(before), 3, judged=judged)
     line("  ... added to the rest of the build", "%", own(now) / (now["wall"] - own(now)) * 100,
          before and own(before) / (before["wall"] - own(before)) * 100, 1, judged=judged)
+    line("  incl. mkdocs-macros' git, Jinja, copies", "s", now.get("macros_plugin", 0),
+         before and before.get("macros_plugin", 0), 3, judged=judged)
     line("Material-only hooks (sidebar, stylesheet cut)", "s", now["theme"], before and before["theme"], 3,
          judged=judged)
     for who, fig in (("now", now), ("before", before)):
