@@ -139,14 +139,10 @@ def dates_later(docs_dir: str | Path) -> Callable[[], dict[str, dt.date]]:
     return result
 
 
-def last_updated(docs_dir: str | Path, rel: str, known: dict[str, dt.date],
-                 mtime_ns: int | None = None) -> tuple[dt.date, str]:
-    """(date, how it was found) for one file: 'git', or 'file' for the modification time
-    (``mtime_ns`` when the caller has it, as it is now)."""
+def last_updated(docs_dir: str | Path, rel: str, known: dict[str, dt.date]) -> tuple[dt.date, str]:
+    """(date, how it was found) for one file: 'git', or 'file' for the modification time."""
     if rel in known:
         return known[rel], "git"
-    if mtime_ns is not None:
-        return dt.date.fromtimestamp(mtime_ns / 1e9), "file"
     try:
         stamp = os.stat(os.path.join(docs_dir, rel)).st_mtime
     except OSError:

@@ -18,10 +18,9 @@ import re
 import sys
 import threading
 from collections import defaultdict
-from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import yaml
 from markdown.extensions.toc import slugify
@@ -31,7 +30,6 @@ from macros.core import model, yamlfile
 from macros.core.model import FILES, OPTIONAL_FILES, STAGES, ChecklistItem, Record
 
 DATA_DIR = "data"
-T = TypeVar("T")
 INDUCTION_DIR = "induction"  # docs/induction/<role id>.md: one page per role, 'induction_path: <role id>'
 
 # What each id-like pattern means, for messages a contributor can act on.
@@ -77,9 +75,6 @@ class Handbook:
     pages: dict[str, model.PageMeta] = field(default_factory=dict)
     by_role: dict[str, list[ChecklistItem]] = field(default_factory=dict)
     checks_by_page: dict[str, list[model.PageCheck]] = field(default_factory=dict)
-    # each page's modification time (ns) when it was read; see load_cached
-    page_mtimes: dict[str, int] = field(default_factory=dict)
-    _derived: dict = field(default_factory=dict, init=False, repr=False, compare=False)  # see derived()
 
     def __post_init__(self) -> None:
         order = list(STAGES)
@@ -106,14 +101,6 @@ class Handbook:
     def retired_items(self) -> dict[str, str]:
         """Checklist items an earlier release held and the data no longer does: id -> text."""
         return {i: t for r in self.releases for i, t in r.checklist.items() if i not in self.checklist}
-
-    def derived(self, key: Hashable, make: Callable[[], T]) -> T:
-        """What a renderer makes from this data alone (an index, escaped texts), made the
-        first time it is asked for: once for every page of a build, and again only when
-        the data is loaded anew."""
-        if key not in self._derived:
-            self._derived[key] = make()
-        return self._derived[key]
 
     def source_for(self, carry_id: str) -> model.Source:
         prefix = carry_id.split("-", 1)[0]
@@ -434,10 +421,7 @@ def _load_pages(docs_dir: Path, rels: list[str], roles: dict | None, report: _Re
             if shorts is not None and tag not in shorts:
                 report.line(f"{where}: field 'tags[{i}]': unknown role tag '{tag}'; "
                             f"expected a role's short name: {', '.join(sorted(shorts))}")
-        body = source[source.find("\n---", 3) + 4:]
-        # (a page that says render_macros, most that call a macro, is read for Jinja only
-        # if it might call the old induction_path macro)
-        prose = _jinja_outside_code(body) if not page.render_macros or "induction_path" in body else ""
+        prose = _jinja_outside_code(source[source.find("\n---", 3) + 4:])
         if not page.render_macros and _JINJA_MARK.search(prose):
             report.line(f"{where}: field 'render_macros': the page calls macros ({{{{ ... }}}}) but does not "
                         "set 'render_macros: true'; add it to the front matter (pages without it skip Jinja)")
@@ -608,6 +592,5 @@ def load_cached(docs_dir: str | Path, data_only: bool = False) -> Handbook:
         finally:
             if collecting:
                 gc.enable()
-        handbook.page_mtimes = {rel: mtime for rel, mtime, _size in pages}
         _CACHE[docs_dir] = (data, pages, handbook)
         return handbook

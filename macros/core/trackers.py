@@ -48,18 +48,11 @@ class Tracker:
         return f"{self.base}/{self.repo}/-/issues/new"
 
 
-# quote(text, safe="") for ASCII text, by one table lookup a character (quote works a
-# byte at a time in Python): every character but letters, digits and '_.-~' as %XX.
-_ASCII_QUOTED = {c: f"%{c:02X}" for c in range(128)
-                 if not (chr(c).isascii() and (chr(c).isalnum() or chr(c) in "_.-~"))}
-
-
 @functools.lru_cache(maxsize=1024)
 def _quoted(part: str) -> str:
-    return part.translate(_ASCII_QUOTED) if part.isascii() else quote(part, safe="")
+    return quote(part, safe="")
 
 
-@functools.lru_cache(maxsize=64)  # (a page's title and body, for each of its trackers)
 def _quote(text: str) -> str:
     """``text`` percent-encoded, a paragraph at a time: the paragraphs every issue body
     repeats are encoded once (quote works a character at a time, in Python)."""

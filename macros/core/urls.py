@@ -58,7 +58,6 @@ def md_link(ref: str, from_path: str) -> str:
     return f"{_relative_path(path, posixpath.dirname(from_path))}{hash_}{anchor}"
 
 
-@functools.lru_cache(maxsize=4096)  # (the pages of a folder link to the same few pages)
 def _relative_path(path: str, folder: str) -> str:
     """posixpath.relpath for two paths under one root, without asking the OS for the
     working folder (relpath does, on every call, and links are made by the thousand)."""

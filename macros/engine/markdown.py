@@ -69,26 +69,23 @@ class FootPreprocessor(Preprocessor):
             lines = [*lines, "", *(drawn + shows(hb.by_role.get(role, []), induction.DATA)).splitlines()]
         carries = set(meta.carries)
         data: set[str] = set()
-        kept = lines[:]
-        if "<!--hb-shows" in "\n".join(lines):  # (most pages hold no mark: one search, not one a line)
-            kept = []
-            for line in lines:
-                if "<!--hb-shows" in line:
-                    for mark in SHOWS.finditer(line):
-                        carries.update(c for c in mark.group(1).split(",") if c)
-                        data.update(d for d in mark.group(2).split(",") if d)
-                    line = SHOWS.sub("", line)
-                    if not line.strip():
-                        continue
-                kept.append(line)
+        kept = []
+        for line in lines:
+            if "<!--hb-shows" in line:
+                for mark in SHOWS.finditer(line):
+                    carries.update(c for c in mark.group(1).split(",") if c)
+                    data.update(d for d in mark.group(2).split(",") if d)
+                line = SHOWS.sub("", line)
+                if not line.strip():
+                    continue
+            kept.append(line)
         if path in hb.checks_by_page:
             data.add("selfchecks.yml")
         known = engine_page.git_dates(context)
         data_dates = engine_page.kept(context, "data dates", dict)  # a data file's, found once a build
         for name in data - data_dates.keys():
             data_dates[name] = history.last_updated(context.docs_dir, f"{DATA_DIR}/{name}", known)
-        page_date = history.last_updated(context.docs_dir, path, known, engine_page.page_mtime(context, hb))
-        updated = max([page_date, *(data_dates[name] for name in data)])
+        updated = max([history.last_updated(context.docs_dir, path, known), *(data_dates[name] for name in data)])
         title = meta.title or _first_heading(kept) or path
         extra = foot.foot(hb, context.where, meta, carries, updated, trackers, title, context.absolute())
         top = foot.top(hb, meta, engine_page.kept(context, "today", reviews.today))

@@ -83,10 +83,9 @@ def from_markdown(md) -> PageContext | None:
     if "relpath" in md.treeprocessors:
         relpath = md.treeprocessors["relpath"]
         file, config = relpath.file, relpath.config
-        docs_dir, directory_urls, extra, site = _once_a_build(config, "config", lambda: (
-            Path(config["docs_dir"]), bool(config["use_directory_urls"]), dict(config["extra"] or {}),
-            config["site_url"] or ""))  # the same for every page of the build: read once
-        return PageContext(docs_dir, Where(file.src_uri, file.url, directory_urls), "mkdocs", extra, site,
+        return PageContext(Path(config["docs_dir"]),
+                           Where(file.src_uri, file.url, bool(config["use_directory_urls"])), "mkdocs",
+                           dict(config["extra"] or {}), config["site_url"] or "",
                            file.page.meta if file.page is not None else {}, config)
     return None
 
@@ -116,13 +115,11 @@ def kept(context: PageContext, name: str, make: Callable[[], T]) -> T:
     """What is the same for every page of one build (the data, the trackers, git's
     dates, today's date), made once a build (see build_store), or for every page where
     the engine keeps nothing for a build."""
-    return _once_a_build(context.build, name, make)
+    store = build_store(context.build)
+    return make() if store is None else _kept_in(store, name, make)
 
 
-def _once_a_build(build: object, name: str, make: Callable[[], T]) -> T:
-    store = build_store(build)
-    if store is None:
-        return make()
+def _kept_in(store: dict, name: str, make: Callable[[], T]) -> T:
     if name not in store:
         store[name] = make()
     return store[name]
@@ -131,8 +128,9 @@ def _once_a_build(build: object, name: str, make: Callable[[], T]) -> T:
 def start_git_dates(build: object, docs_dir: Path) -> None:
     """Start ``git log`` for the build's dates (see git_dates) now, to run beside the data
     load, where the engine keeps something for a build (elsewhere it would run once a page)."""
-    if build_store(build) is not None:
-        _once_a_build(build, "dates", lambda: history.dates_later(docs_dir))
+    store = build_store(build)
+    if store is not None:
+        _kept_in(store, "dates", lambda: history.dates_later(docs_dir))
 
 
 def git_dates(context: PageContext) -> dict:
@@ -148,14 +146,6 @@ def handbook_for(context: PageContext) -> Handbook:
     if build_store(context.build) is None:
         return handbook(context.docs_dir, context.engine, data_only=True)
     return kept(context, "handbook", lambda: handbook(context.docs_dir, context.engine))
-
-
-def page_mtime(context: PageContext, hb: Handbook) -> int | None:
-    """The page's modification time as the data load found it, where the pages were
-    checked with the data for this very build (see handbook_for), else None."""
-    if build_store(context.build) is None:
-        return None
-    return hb.page_mtimes.get(context.where.path)
 
 
 def trackers_for(context: PageContext):

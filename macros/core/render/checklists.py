@@ -74,25 +74,8 @@ def _by_stage(items: Iterable[ChecklistItem]) -> Iterable[tuple[str, str, list[C
             yield stage, label, staged
 
 
-def _links(hb: Handbook, where: Where) -> _Links:
-    """The page's links (one set for all its lists)."""
-    return hb.derived(("checklist links", where), lambda: _Links(hb, where))
-
-
-def _escaped(hb: Handbook) -> dict[str, tuple[str, str]]:
-    """Every item's id and text, escaped for HTML, by id: an item is on many lists."""
-    return hb.derived("checklist escaped", lambda: {i.id: (attr(i.id), html.escape(i.text))
-                                                    for i in hb.checklist.values()})
-
-
-def _in_stage(hb: Handbook, stage: str) -> list[ChecklistItem]:
-    """Every item of one stage, in the data's order."""
-    return hb.derived("checklist by stage", lambda: {
-        s: [i for i in hb.checklist.values() if i.stage == s] for s in STAGES}).get(stage, [])
-
-
-def _item(links: _Links, item: ChecklistItem, role_id: str, escaped: dict[str, tuple[str, str]]) -> str:
-    item_id, item_text = escaped[item.id]
+def _item(links: _Links, item: ChecklistItem, role_id: str) -> str:
+    item_id, item_text = attr(item.id), html.escape(item.text)
     check = f"check-{item_id}"
     others = [r for r in item.with_ if r != role_id]  # on a role's own path, the others it is done with
     with_ = f"With: {links.roles(others)} · " if others else ""
@@ -130,11 +113,10 @@ def checklist(hb: Handbook, role_id: str, where: Where) -> str:
 
 def _role_stage(hb: Handbook, where: Where, role_id: str, stage: str) -> str:
     """One stage of a role's checklist: its items as a list."""
-    links, escaped = _links(hb, where), _escaped(hb)
+    links = _Links(hb, where)
     staged = [i for i in hb.by_role.get(role_id, []) if i.stage == stage]
     return "\n".join([f'<ul class="hb-items" data-checklist="{attr(f"induction/{role_id}")}" '
-                       'data-search-exclude="true">', *(_item(links, i, role_id, escaped) for i in staged),
-                       "</ul>"])
+                       'data-search-exclude="true">', *(_item(links, i, role_id) for i in staged), "</ul>"])
 
 
 def all_items(hb: Handbook, where: Where) -> str:
@@ -146,10 +128,12 @@ def all_items(hb: Handbook, where: Where) -> str:
 
 
 def _all_stage(hb: Handbook, where: Where, stage: str) -> str:
-    links, escaped = _links(hb, where), _escaped(hb)
+    links = _Links(hb, where)
     lines = ['<ul class="hb-items hb-items--all">']
-    for item in _in_stage(hb, stage):
-        item_id, item_text = escaped[item.id]
+    for item in hb.checklist.values():
+        if item.stage != stage:
+            continue
+        item_id, item_text = attr(item.id), html.escape(item.text)
         with_ = f" · with {links.roles(item.with_)}" if item.with_ else ""
         lines.append(
             f'<li class="hb-anchor" id="{item_id}">{item_text}'
@@ -177,7 +161,7 @@ def ids(hb: Handbook, kind: str, args: list[str]) -> list[str]:
         return [anchor for i in hb.by_role.get(args[0], []) if i.stage == args[1]
                 for anchor in (i.id, f"check-{i.id}")]
     if kind == "all-stage" and len(args) == 1:
-        return [i.id for i in _in_stage(hb, args[0])]
+        return [i.id for i in hb.checklist.values() if i.stage == args[0]]
     return []
 
 
