@@ -528,3 +528,8 @@ def test_jinja_gets_the_page_from_its_first_mark_and_the_result_is_the_same(sour
     assert part.value.lineno == whole.value.lineno
     if source.startswith("# Title\n\nText before."):
         assert len(env.markdown.strip("\n")) < len(broken)  # something was set aside
+    # with on_error_fail false, mkdocs-macros puts an error page in place of a page that
+    # failed: it stays as it is, without the text set aside
+    env.markdown = "# _Macro Syntax Error_\n\nLine 6 in Markdown file: unexpected '}'\n"
+    module.on_post_page_macros(env)
+    assert env.markdown == "# _Macro Syntax Error_\n\nLine 6 in Markdown file: unexpected '}'\n"

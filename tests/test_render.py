@@ -261,6 +261,15 @@ def test_link_terms_links_first_prose_use_only():
     assert 'title="Extreme Programming &lt;practices&gt;">XP</a>; not XPath.' in out
 
 
+def test_a_term_is_linked_where_it_touches_the_next_element():
+    """A use that runs up to an inline element's edge is a use: the element's edge ends
+    the word ('**XP**s', 'Pay<em>debt</em>'), as it does for the pattern."""
+    terms = glossary_links.compiled((("XP", "xp", "Extreme Programming"), ("debt", "debt", "What is owed")))
+    root = ET.fromstring("<div><p><strong>XP</strong>s and Pay<em>debt</em> now</p></div>")
+    glossary_links.link_terms(root, glossary_links.used_in(terms, root), lambda anchor: f"g.md#{anchor}")
+    assert [(a.get("href"), a.text) for a in root.iter("a")] == [("g.md#xp", "XP"), ("g.md#debt", "debt")]
+
+
 def test_link_terms_respects_no_glossary_regions():
     """Nothing is linked inside an element marked data-no-glossary, however deeply nested."""
     terms = glossary_links.compiled((("CPTO", "cpto", "Both roles in one."),))
@@ -333,7 +342,8 @@ def test_link_terms_links_each_term_at_its_first_use_in_prose(nodes):
         if in_prose:
             for match in terms.pattern.finditer(glossary_links.lower(piece)):
                 expected.setdefault(terms.by_phrase[match.group()][0], piece[match.start(): match.end()])
-    glossary_links.link_terms(root, terms, lambda anchor: f"g.md#{anchor}")
+    # as the page's extension does: the terms narrowed to those the tree's text uses, first
+    glossary_links.link_terms(root, glossary_links.used_in(terms, root), lambda anchor: f"g.md#{anchor}")
     assert "".join(root.itertext()) == before
     links = [a for a in root.iter("a") if a.get("class") == "hb-term"]
     assert {a.get("href").split("#")[1]: a.text for a in links} == expected

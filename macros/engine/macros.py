@@ -167,4 +167,8 @@ def on_post_page_macros(env) -> None:
     head = getattr(env.page, _SET_ASIDE, "")
     if head:
         setattr(env.page, _SET_ASIDE, "")
-        env.markdown = head + env.markdown.removeprefix("\n" * head.count("\n"))
+        blank = "\n" * head.count("\n")
+        # (what Jinja made starts with the blank lines; the error page mkdocs-macros shows in
+        # place of a page that failed, with on_error_fail false, does not, and stays alone)
+        if env.markdown.startswith(blank):
+            env.markdown = head + env.markdown[len(blank):]

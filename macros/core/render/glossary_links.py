@@ -43,7 +43,9 @@ def used_in(terms: Terms, root: Element) -> Terms:
     if not terms.by_phrase:
         return terms
     low = lower("".join(root.itertext()))
-    found = {phrase: value for phrase, value in terms.by_phrase.items() if phrase in low and _as_word(phrase, low)}
+    # (only 'in': the whole-word check belongs to each piece of text, where the pattern
+    # runs; joined, a use touching a neighbouring element's word would be missed)
+    found = {phrase: value for phrase, value in terms.by_phrase.items() if phrase in low}
     return Terms(found, terms.pattern if found else None)
 
 
