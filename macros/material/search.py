@@ -11,6 +11,7 @@ build, where the earlier commit's content hooks did the same. Zensical ignores
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from mkdocs.plugins import event_priority
@@ -22,7 +23,7 @@ from macros.engine.page import build_store
 _UNINDEXED = '<ul class="hb-items" data-checklist="'
 _INDEXED = '<ul class="hb-items hb-items--all">'
 _LISTS = '<ul class="hb-items'  # how both begin
-_HELD = "<!--hb-held:{}-->"
+_HELD = "<!--hb-held{}:{}-->"  # (a word no page holds, a number)
 # What Material's search plugin keeps of markup (material/plugins/search/plugin.py,
 # Parser.keep): these tags, bare; of any other tag, only the text inside.
 _KEPT = "p|code|pre|li|ol|ul|sub|sup"
@@ -81,6 +82,8 @@ def on_page_content(html, page, config, files):
         return html
     held: list[str] = []
     parts: list[str] = []
+    # marks no page text holds, so a contributor's own comment is never taken for one
+    word = next(w for w in itertools.chain([""], map(str, itertools.count(1))) if f"<!--hb-held{w}:" not in html)
     foot = _foot_at(html)
     if foot >= 0:
         html, foot = html[:foot], html[foot:]
@@ -95,16 +98,16 @@ def on_page_content(html, page, config, files):
         end = html.find("</ul>", start) + len("</ul>")
         block = html[start:end]
         parts.append(html[at:start])
-        number = _HELD.format(len(held))
+        number = _HELD.format(word, len(held))
         parts.append(f"{number}{_for_search(block)}{number}" if kept else number)
         # put back as the search plugin leaves what it reads: without its attribute
         held.append(block if kept else block.replace(_EXCLUDE, "", 1))
         at = look = end
     parts.append(html[at:])
     if foot:
-        parts.append(_HELD.format(len(held)))
+        parts.append(_HELD.format(word, len(held)))
         held.append(_unmarked(foot))  # as the search plugin leaves the rest
-    page.handbook_held = held
+    page.handbook_held = (word, held)
     return "".join(parts)
 
 
@@ -136,12 +139,12 @@ def _search_plugin_on(config) -> bool:
 
 def restore(content: str | None, page) -> str | None:
     """The page's HTML with what on_page_content held back put back (once)."""
-    held = getattr(page, "handbook_held", None)
+    word, held = getattr(page, "handbook_held", None) or ("", None)
     if not held or content is None:
         return content
     parts, at = [], 0
     for number, block in enumerate(held):
-        mark = _HELD.format(number)
+        mark = _HELD.format(word, number)
         start = content.find(mark, at)
         if start < 0:
             continue
