@@ -241,7 +241,7 @@ def test_the_search_hook_holds_back_lists_and_foot_and_puts_them_back_once_they_
     assert page.content == listed + written
     # a page whose own text holds the hook's mark: other marks are used, and it stays
     page = SimpleNamespace()
-    own = "<p><!--hb-held:0--> as written</p>\n"
+    own = "<p><!--hb-held0:0--> as written</p>\n"
     page.content = search.on_page_content(own + html, page, config, None)
     assert page.content.startswith(own) and "hb-credits" not in page.content
     search.on_page_context({}, page, config, None)

@@ -354,7 +354,7 @@ def test_link_terms_links_each_term_at_its_first_use_in_prose(nodes):
 @given(st.text(), st.text(st.characters(max_codepoint=127)))
 def test_a_new_issue_link_carries_its_title_and_body_exactly(title, body):
     """The new-issue link's query gives back the title and body as written, each encoded
-    as urllib would encode it (ASCII text goes through a table of its own)."""
+    as urllib would encode it."""
     from urllib.parse import parse_qs, quote, urlsplit
 
     from macros.core.trackers import Tracker, _quoted

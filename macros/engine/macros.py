@@ -136,7 +136,6 @@ def define_env(env) -> None:
         return reviews.reviews(hb, page.where, engine_page.kept(page, "today", reviews.today))
 
 
-
 # --- mkdocs-macros only: less for Jinja to compile ----------------------------------------
 # Compiling a page as a template costs time for every character of it, and most pages
 # call their macros far down (a 5 KB page with one call at its end: about 0.5 ms to

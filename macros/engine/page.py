@@ -115,7 +115,13 @@ def kept(context: PageContext, name: str, make: Callable[[], T]) -> T:
     """What is the same for every page of one build (the data, the trackers, git's
     dates, today's date), made once a build (see build_store), or for every page where
     the engine keeps nothing for a build."""
-    store = build_store(context.build)
+    return once_a_build(context.build, name, make)
+
+
+def once_a_build(build: object, name: str, make: Callable[[], T]) -> T:
+    """``make()``, kept under ``name`` for the rest of the build ``build`` (see
+    build_store); made anew at each call where the engine keeps nothing for a build."""
+    store = build_store(build)
     return make() if store is None else _kept_in(store, name, make)
 
 

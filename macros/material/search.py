@@ -16,14 +16,14 @@ import re
 
 from mkdocs.plugins import event_priority
 
-from macros.engine.page import build_store
+from macros.engine.page import once_a_build
 
 # Checklist lists (a list holds no other list): a role's, left out of the search index
 # (each item is indexed once, on the all-items page), and the all-items page's.
 _UNINDEXED = '<ul class="hb-items" data-checklist="'
 _INDEXED = '<ul class="hb-items hb-items--all">'
 _LISTS = '<ul class="hb-items'  # how both begin
-_HELD = "<!--hb-held{}:{}-->"  # (a word no page holds, a number)
+_HELD = "<!--hb-held{}:{}-->"  # (a number no page's own text holds, then the block's)
 # What Material's search plugin keeps of markup (material/plugins/search/plugin.py,
 # Parser.keep): these tags, bare; of any other tag, only the text inside.
 _KEPT = "p|code|pre|li|ol|ul|sub|sup"
@@ -83,7 +83,7 @@ def on_page_content(html, page, config, files):
     held: list[str] = []
     parts: list[str] = []
     # marks no page text holds, so a contributor's own comment is never taken for one
-    word = next(w for w in itertools.chain([""], map(str, itertools.count(1))) if f"<!--hb-held{w}:" not in html)
+    series = next(n for n in itertools.count() if f"<!--hb-held{n}:" not in html)
     foot = _foot_at(html)
     if foot >= 0:
         html, foot = html[:foot], html[foot:]
@@ -98,16 +98,16 @@ def on_page_content(html, page, config, files):
         end = html.find("</ul>", start) + len("</ul>")
         block = html[start:end]
         parts.append(html[at:start])
-        number = _HELD.format(word, len(held))
+        number = _HELD.format(series, len(held))
         parts.append(f"{number}{_for_search(block)}{number}" if kept else number)
         # put back as the search plugin leaves what it reads: without its attribute
         held.append(block if kept else block.replace(_EXCLUDE, "", 1))
         at = look = end
     parts.append(html[at:])
     if foot:
-        parts.append(_HELD.format(word, len(held)))
+        parts.append(_HELD.format(series, len(held)))
         held.append(_unmarked(foot))  # as the search plugin leaves the rest
-    page.handbook_held = (word, held)
+    page.handbook_held = (series, held)
     return "".join(parts)
 
 
@@ -122,12 +122,7 @@ def on_page_context(context, page, config, nav):
 
 def _indexing(config) -> bool:
     """Whether Material's search plugin is on in this build (looked up once a build)."""
-    store = build_store(config)
-    if store is None:
-        return _search_plugin_on(config)
-    if "search plugin on" not in store:
-        store["search plugin on"] = _search_plugin_on(config)
-    return store["search plugin on"]
+    return once_a_build(config, "search plugin on", lambda: _search_plugin_on(config))
 
 
 def _search_plugin_on(config) -> bool:
@@ -139,12 +134,12 @@ def _search_plugin_on(config) -> bool:
 
 def restore(content: str | None, page) -> str | None:
     """The page's HTML with what on_page_content held back put back (once)."""
-    word, held = getattr(page, "handbook_held", None) or ("", None)
+    series, held = getattr(page, "handbook_held", None) or (0, None)
     if not held or content is None:
         return content
     parts, at = [], 0
     for number, block in enumerate(held):
-        mark = _HELD.format(word, number)
+        mark = _HELD.format(series, number)
         start = content.find(mark, at)
         if start < 0:
             continue

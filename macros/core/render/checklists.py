@@ -111,10 +111,9 @@ def checklist(hb: Handbook, role_id: str, where: Where) -> str:
     return "\n".join(out) + "\n"
 
 
-def _role_stage(hb: Handbook, where: Where, role_id: str, stage: str) -> str:
+def _role_stage(hb: Handbook, where: Where, role_id: str, staged: list[ChecklistItem]) -> str:
     """One stage of a role's checklist: its items as a list."""
     links = _Links(hb, where)
-    staged = [i for i in hb.by_role.get(role_id, []) if i.stage == stage]
     return "\n".join([f'<ul class="hb-items" data-checklist="{attr(f"induction/{role_id}")}" '
                        'data-search-exclude="true">', *(_item(links, i, role_id) for i in staged), "</ul>"])
 
@@ -127,12 +126,10 @@ def all_items(hb: Handbook, where: Where) -> str:
                    for stage, label, _staged in _by_stage(hb.checklist.values())) + "\n"
 
 
-def _all_stage(hb: Handbook, where: Where, stage: str) -> str:
+def _all_stage(hb: Handbook, where: Where, staged: list[ChecklistItem]) -> str:
     links = _Links(hb, where)
     lines = ['<ul class="hb-items hb-items--all">']
-    for item in hb.checklist.values():
-        if item.stage != stage:
-            continue
+    for item in staged:
         item_id, item_text = attr(item.id), html.escape(item.text)
         with_ = f" · with {links.roles(item.with_)}" if item.with_ else ""
         lines.append(
@@ -145,24 +142,30 @@ def _all_stage(hb: Handbook, where: Where, stage: str) -> str:
     return "\n".join(lines)
 
 
+def _listed(hb: Handbook, kind: str, args: list[str]) -> list[ChecklistItem] | None:
+    """The items of the list a mark stands for, in order, or None when it names no list."""
+    if kind == "role-stage" and len(args) == 2 and args[0] in hb.roles and args[1] in STAGES:
+        return [i for i in hb.by_role.get(args[0], []) if i.stage == args[1]]
+    if kind == "all-stage" and len(args) == 1 and args[0] in STAGES:
+        return [i for i in hb.checklist.values() if i.stage == args[0]]
+    return None
+
+
 def draw(hb: Handbook, where: Where, kind: str, args: list[str]) -> str | None:
     """The HTML of the list a mark stands for, or None when the mark names no list."""
-    if kind == "role-stage" and len(args) == 2 and args[0] in hb.roles and args[1] in STAGES:
-        return _role_stage(hb, where, *args)
-    if kind == "all-stage" and len(args) == 1 and args[0] in STAGES:
-        return _all_stage(hb, where, args[0])
-    return None
+    staged = _listed(hb, kind, args)
+    if staged is None:
+        return None
+    return _role_stage(hb, where, args[0], staged) if kind == "role-stage" else _all_stage(hb, where, staged)
 
 
 def ids(hb: Handbook, kind: str, args: list[str]) -> list[str]:
     """The ids in the list :func:`draw` draws for the same mark (read from the data, not
     from its HTML: for the engine's anchor check, tens of thousands at a time)."""
-    if kind == "role-stage" and len(args) == 2:
-        return [anchor for i in hb.by_role.get(args[0], []) if i.stage == args[1]
-                for anchor in (i.id, f"check-{i.id}")]
-    if kind == "all-stage" and len(args) == 1:
-        return [i.id for i in hb.checklist.values() if i.stage == args[0]]
-    return []
+    staged = _listed(hb, kind, args) or []
+    if kind == "role-stage":
+        return [anchor for i in staged for anchor in (i.id, f"check-{i.id}")]
+    return [i.id for i in staged]
 
 
 def drawn(hb: Handbook, where: Where, text: str) -> str:
