@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from macros.core import yamlfile
 from macros.core.load import DataError, load
-from tests.conftest import ROOT, mkdocs
+from tests.conftest import ROOT, mkdocs, zensical
 
 
 def edit(project: Path, name: str, change) -> None:
@@ -177,15 +177,118 @@ def test_broken_data_stops_the_build_without_traceback(project, tmp_path):
     assert not (out / "index.html").exists(), "a half-built site was written"
 
 
-def test_typo_in_a_macro_call_fails_the_build(project, tmp_path):
-    """An unknown macro or role in a page stops the build instead of leaving a blank."""
+@pytest.mark.parametrize("engine", ["properdocs", "zensical"])
+def test_typo_in_a_macro_call_fails_the_build(project, tmp_path, engine):
+    """An unknown macro, or one given a role or team there is none of, stops the build on
+    either engine with the page and line, every such call in one run, no traceback and
+    no page written (Zensical used to print a traceback and write the other pages)."""
     page = project / "docs/roles.md"
-    page.write_text(page.read_text() + '\n{{ checklist("nobody") }}\n')
-    result = mkdocs(project, tmp_path / "out")
+    lines = page.read_text().count("\n")
+    page.write_text(page.read_text() + '\n{{ checklist("nobody") }}\n{{ role_table() }}\n')
+    page = project / "docs/rights-and-responsibilities.md"
+    page.write_text(page.read_text().replace('{{ rights("product") }}', '{{ rights("prodcut") }}'))
+    rights_line = next(i for i, line in enumerate(page.read_text().splitlines(), 1) if "prodcut" in line)
+    if engine == "zensical":
+        result = zensical(project)
+        out = project / "site"
+    else:
+        result = mkdocs(project, out := tmp_path / "out")
     assert result.returncode != 0
-    assert "File_: `roles.md`" in result.stderr
-    assert "unknown role 'nobody' in a macro call; expected one of: cto, cpo" in result.stderr
-    assert "Traceback" not in result.stderr
+    roles = ", ".join(load(ROOT / "docs").roles)
+    expected = [
+        f'docs/rights-and-responsibilities.md: line {rights_line}: rights("prodcut"): no team \'prodcut\'; '
+        "expected one of: tech, product",
+        f'docs/roles.md: line {lines + 2}: checklist("nobody"): no role \'nobody\'; expected one of: {roles}',
+        f"docs/roles.md: line {lines + 3}: no macro 'role_table'; expected one of: role_grid, roles_table, "
+        "cascade, checklist, all_checklist_items, rights, cto_modules, module_list, selfchecks_index, "
+        "reading_list, glossary, sources, changelog, page_reviews",
+        "The handbook data has 3 problem(s), listed above; fix them and build again.",
+    ]
+    assert [line.split("-  ", 1)[1] for line in result.stderr.splitlines() if line.startswith("ERROR")] == expected
+    assert "Traceback" not in result.stderr + result.stdout
+    assert not list(out.rglob("*.html")), "pages were written"
+
+
+def test_macro_calls_checked_as_written(project):
+    """A macro given an argument it does not take, or none where it needs one, is a
+    problem; a call in code is text, the engines' own now() is fine, and a call whose
+    argument is not quoted text is left to the engine."""
+    page = project / "docs/glossary.md"
+    start = page.read_text().count("\n") + 1
+    page.write_text(page.read_text() + '\n{{ glossary("all") }}\n{{ rights() }}\n`{{ nope() }}`\n'
+                    '```\n{{ nope() }}\n```\n{{ now().year }}\n{{ checklist(role) }}\n')
+    assert problems(project) == [
+        f"docs/glossary.md: line {start + 1}: glossary() takes no argument, got 'all'",
+        f'docs/glossary.md: line {start + 2}: rights() needs a team, e.g. rights("tech")',
+    ]
+
+
+def test_the_engine_registers_the_macros_pages_may_call():
+    """The macros module registers exactly the macros the data load lets pages call."""
+    from types import SimpleNamespace
+
+    from macros.core.model import MACROS
+    from macros.engine import macros as module
+
+    registered = []
+    env = SimpleNamespace(conf={"docs_dir": "docs", "extra": {}}, project_dir=str(ROOT), page=None,
+                          macro=lambda f: registered.append(f.__name__) or f)
+    module.define_env(env)
+    assert registered == list(MACROS)
+
+
+def test_front_matter_is_checked_field_by_field(project):
+    """A misspelt field is an error (not a page quietly built without it, such as its
+    Sources note), listing the fields a page takes; render_macros is true or false, not
+    text; a description's length and a broken date say what is expected, on the line the
+    date is on; a page saved with a byte order mark reads as it is."""
+    page = project / "docs/insights.md"
+    page.write_text(page.read_text().replace("carries:", "carrys:", 1))
+    page = project / "docs/roles.md"
+    page.write_text(page.read_text().replace("render_macros: true", 'render_macros: "yes"'))
+    page = project / "docs/glossary.md"
+    page.write_text(re.sub(r"(?m)^description: .*$", "description: What a panel said.", page.read_text(), count=1))
+    page = project / "docs/sources.md"
+    page.write_text(re.sub(r"(?m)^description: .*$", "description: " + "long " * 45, page.read_text(), count=1))
+    page = project / "docs/leading-together.md"
+    page.write_text(re.sub(r"(?m)^review_by: .*$", "review_by: 2027-02-30", page.read_text(), count=1))
+    date_line = next(i for i, line in enumerate(page.read_text().splitlines(), 1) if line.startswith("review_by"))
+    page = project / "docs/tags.md"
+    page.write_text("\ufeff" + page.read_text(), encoding="utf-8")
+    from macros.core.model import PageMeta
+    assert problems(project) == [
+        "docs/glossary.md: field 'description': expected at least 50 characters, got 18: 'What a panel said.'",
+        f"docs/insights.md: field 'carrys': unknown field; remove it or check its spelling (a page's front matter "
+        f"takes: {', '.join(PageMeta.model_fields)})",
+        f"docs/leading-together.md: line {date_line}, column 12: malformed front matter: '2027-02-30' is not a date "
+        "(day is out of range for month)",
+        "docs/roles.md: field 'render_macros': expected true or false, got text 'yes'",
+        "docs/sources.md: field 'description': expected at most 200 characters, got 224: 'long long long long "
+        "long long long l...",
+    ]
+
+
+def test_a_heading_in_a_code_block_is_no_anchor(project):
+    """A '#' line in a fenced code block is code, not a heading a reference could name."""
+    page = project / "docs/insights.md"
+    page.write_text(page.read_text() + "\n```yaml\n# Example checklist\n- id: x\n```\n")
+    edit(project, "checklist.yml", lambda items: items[0].update(section="insights.md#example-checklist"))
+    [line] = problems(project)
+    assert "field 'section': no anchor '#example-checklist' on insights.md" in line, line
+
+
+def test_an_unclosed_quote_says_where_it_began(project):
+    """PyYAML finds an unclosed quote lines later, in another item; the message also names
+    the line where the item with the quote begins."""
+    path = project / "docs/data/glossary.yml"
+    lines = path.read_text().splitlines()
+    at = next(i for i, line in enumerate(lines) if line.lstrip().startswith("definition:"))
+    lines[at] = lines[at].replace("definition: ", 'definition: "', 1)
+    path.write_text("\n".join(lines) + "\n")
+    item = max(i for i in range(at + 1) if lines[i].startswith("- "))
+    [line] = problems(project)
+    assert line.startswith("docs/data/glossary.yml: line "), line
+    assert f"(while parsing a block mapping that starts on line {item + 1})" in line, line
 
 
 def test_only_pages_that_say_so_go_through_jinja(project, tmp_path):

@@ -116,11 +116,11 @@ _HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*(?:\{[^}]*#([\w-]+)[^}]*\})?\s*$")
 def outline(docs_dir: Path, page: str) -> tuple[str, dict[str, str]]:
     """(title, {anchor: heading text}) of a Markdown page, read from its source."""
     path = docs_dir / page
-    source = path.read_text(encoding="utf-8") if path.is_file() else ""
+    source = path.read_text(encoding="utf-8-sig") if path.is_file() else ""
     meta = front_matter(source)[0] or {}
     headings: dict[str, str] = {}
     first = None
-    for line in source.splitlines():
+    for line in _FENCE.sub("", source).splitlines():  # a '#' line in a code block is no heading
         match = _HEADING.match(line)
         if match:
             label = re.sub(r"^\d+\.\s+", "", re.sub(r"[*_`]", "", match.group(2))).strip()
@@ -158,8 +158,14 @@ def _explain(err: dict) -> str:
     if kind == "string_pattern_mismatch":
         wanted = _PATTERN_HELP.get(ctx.get("pattern"), f"text matching {ctx.get('pattern')}")
         return f"expected {wanted}, got {_short(found)}"
+    if kind == "string_too_short" and isinstance(found, str) and found and ctx.get("min_length", 1) > 1:
+        return f"expected at least {ctx['min_length']} characters, got {len(found)}: {_short(found)}"
     if kind in {"string_too_short", "too_short"} and isinstance(found, (str, list)):
         return "expected a non-empty value, got an empty one"
+    if kind == "string_too_long" and isinstance(found, str):
+        return f"expected at most {ctx.get('max_length')} characters, got {len(found)}: {_short(found)}"
+    if kind in {"bool_type", "bool_parsing"}:
+        return f"expected true or false, got {_type_name(found)} {_short(found)}"
     message = err["msg"].replace("Input should be", "expected").replace("Value error, ", "")
     if kind.endswith("_type") or kind in {"model_type", "dict_type", "list_type"}:
         message = f"{message}, got {_type_name(found)} {_short(found)}".rstrip()
@@ -204,7 +210,12 @@ def _yaml_problem(exc: yaml.YAMLError, what: str, first_line: int = 1, first_pos
         return f"position {exc.position + first_position}: {what}: character {char!r} is not allowed in YAML; remove it"
     mark = getattr(exc, "problem_mark", None)
     at = f"line {mark.line + first_line}, column {mark.column + 1}: " if mark else ""
-    return f"{at}{what}: {' '.join(str(getattr(exc, 'problem', None) or exc).split())}"
+    problem = " ".join(str(getattr(exc, "problem", None) or exc).split())
+    context, context_mark = getattr(exc, "context", None), getattr(exc, "context_mark", None)
+    if context and context_mark is not None and mark is not None and context_mark.line != mark.line:
+        # where the broken part began: an unclosed quote is found lines later
+        problem += f" ({' '.join(context.split())} that starts on line {context_mark.line + first_line})"
+    return f"{at}{what}: {problem}"
 
 
 def _read_yaml(path: Path, name: str, report: _Report) -> list | None:
@@ -355,7 +366,7 @@ def front_matter(source: str) -> tuple[dict | None, str | None]:
     try:
         meta = yamlfile.load_fast(source[3:end])
     except yaml.YAMLError as exc:
-        return None, _yaml_problem(exc, "malformed front matter", first_line=2, first_position=3)
+        return None, _yaml_problem(exc, "malformed front matter", first_line=1, first_position=3)
     if not isinstance(meta, dict):
         return None, f"front matter must be a mapping of fields, got {_type_name(meta)}"
     return meta, None
@@ -373,6 +384,49 @@ def _jinja_outside_code(body: str) -> str:
     if "{{" not in body and "{%" not in body:
         return ""
     return _CODE_SPAN.sub("", _FENCE.sub("", body))
+
+
+_MACRO_CALL = re.compile(r"\{\{-?\s*([A-Za-z_]\w*)\s*\(")
+_LITERAL_ARGS = re.compile(r"""\s*(?:(["'])([^"'\n]*)\1\s*)?\)""")  # ) or "text") right after '('
+
+
+def _blank(match: re.Match) -> str:
+    return re.sub(r"[^\n]", " ", match.group())
+
+
+def macro_problems(body: str, first_line: int, roles: dict | None) -> list[str]:
+    """What is wrong with the macro calls in a page's Markdown (``body``, starting on
+    line ``first_line`` of its file): a name that is no macro (model.MACROS), or an
+    argument it does not take; 'line N: ...' for each. Calls in code are text; a call
+    whose argument is not plain quoted text is left to the engine."""
+    prose = _CODE_SPAN.sub(_blank, _FENCE.sub(_blank, body))
+    problems = []
+    for call in _MACRO_CALL.finditer(prose):
+        name, line = call.group(1), first_line + prose.count("\n", 0, call.start())
+        if name == "induction_path":
+            continue  # the old way to show a role's path: its own advice (_load_pages)
+        if name not in model.MACROS:
+            if name not in model.ENGINE_MACROS:
+                problems.append(f"line {line}: no macro '{name}'; expected one of: {', '.join(model.MACROS)}")
+            continue
+        wants, args = model.MACROS[name], _LITERAL_ARGS.match(prose, call.end())
+        if args is None:
+            continue
+        value = args.group(2)
+        if wants is None and value is not None:
+            problems.append(f"line {line}: {name}() takes no argument, got '{value}'")
+        elif wants is not None and value is None:
+            problems.append(f"line {line}: {name}() needs a {wants}, e.g. {name}(\"{_example(wants, roles)}\")")
+        elif wants is not None:
+            known = model.TEAMS if wants == "team" else roles
+            if known is not None and value not in known:
+                problems.append(f"line {line}: {name}(\"{value}\"): no {wants} '{value}'; "
+                                f"expected one of: {', '.join(known)}")
+    return problems
+
+
+def _example(kind: str, roles: dict | None) -> str:
+    return model.TEAMS[0] if kind == "team" else next(iter(roles or {"cto": None}))
 
 
 def induction_problem(rel: str, role: str | None, roles: dict) -> str | None:
@@ -400,7 +454,7 @@ def _load_pages(docs_dir: Path, rels: list[str], roles: dict | None, report: _Re
     for rel in rels:
         where = f"docs/{rel}"
         try:
-            with open(os.path.join(docs_dir, rel), encoding="utf-8") as page_file:
+            with open(os.path.join(docs_dir, rel), encoding="utf-8-sig") as page_file:  # (as MkDocs reads it)
                 source = page_file.read()
             meta, why = front_matter(source)
         except UnicodeDecodeError as exc:
@@ -412,7 +466,10 @@ def _load_pages(docs_dir: Path, rels: list[str], roles: dict | None, report: _Re
             page = model.PageMeta.model_validate(meta)
         except ValidationError as exc:
             for err in exc.errors(include_url=False):
-                report.line(f"{where}: field '{_field_path(err['loc'])}': {_explain(err)}")
+                explained = _explain(err)
+                if err["type"] == "extra_forbidden" and len(err["loc"]) == 1:
+                    explained += f" (a page's front matter takes: {', '.join(model.PageMeta.model_fields)})"
+                report.line(f"{where}: field '{_field_path(err['loc'])}': {explained}")
             continue
         if roles is not None and page.owner not in roles:
             report.line(f"{where}: field 'owner': unknown role '{page.owner}'; "
@@ -421,7 +478,11 @@ def _load_pages(docs_dir: Path, rels: list[str], roles: dict | None, report: _Re
             if shorts is not None and tag not in shorts:
                 report.line(f"{where}: field 'tags[{i}]': unknown role tag '{tag}'; "
                             f"expected a role's short name: {', '.join(sorted(shorts))}")
-        prose = _jinja_outside_code(source[source.find("\n---", 3) + 4:])
+        body_at = source.find("\n---", 3) + 4
+        prose = _jinja_outside_code(source[body_at:])
+        if page.render_macros:
+            for problem in macro_problems(source[body_at:], source.count("\n", 0, body_at) + 1, roles):
+                report.line(f"{where}: {problem}")
         if not page.render_macros and _JINJA_MARK.search(prose):
             report.line(f"{where}: field 'render_macros': the page calls macros ({{{{ ... }}}}) but does not "
                         "set 'render_macros: true'; add it to the front matter (pages without it skip Jinja)")

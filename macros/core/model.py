@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StringConstraints, field_validator
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
@@ -36,6 +36,8 @@ STAGES: dict[str, str] = {
     "ongoing": "Ongoing",
 }
 Stage = Literal["before-day-one", "first-week", "first-30-days", "first-60-days", "first-90-days", "ongoing"]
+Team = Literal["tech", "product"]
+TEAMS: tuple[str, ...] = get_args(Team)
 # executive: above the CTO-CPO pair (the CEO); division: brought in below the cascade
 Side = Literal["executive", "tech", "product", "both", "division"]
 
@@ -94,7 +96,7 @@ class RightPair(Record):
     """A responsibility and the right paired with it, for tech or for product."""
 
     id: Id
-    team: Literal["tech", "product"]
+    team: Team
     title: Text
     responsibility: Text
     right: Text
@@ -185,10 +187,23 @@ class Release(Record):
     modules: dict[Id, Text] = Field(default_factory=dict, description="CTO module id -> its title")
 
 
-class PageMeta(Record):
-    """A page's front matter: who owns it, when it must be reviewed, what it carries."""
+class PageSearch(Record):
+    """Material's (and Zensical's) ``search`` setting of a page."""
 
-    model_config = ConfigDict(extra="allow", frozen=True, str_strip_whitespace=True)
+    exclude: StrictBool = Field(False, description="True: the page is left out of the search index")
+    boost: float | None = Field(None, description="Ranks the page higher (above 1) or lower in search results")
+
+
+# What a page may hide of the theme's furniture (Material's and Zensical's ``hide``).
+Hidden = Literal["navigation", "toc", "footer", "path", "tags", "feedback"]
+
+
+class PageMeta(Record):
+    """A page's front matter: who owns it, when it must be reviewed, what it carries.
+
+    Like a data record, it takes only the fields below: a misspelt one ('carrys') is an
+    error, not a page quietly built without it. Of the theme's own page settings, those
+    the handbook uses are here (``search``, ``hide``); to use another, add it here."""
 
     title: Text | None = None
     description: Annotated[str, StringConstraints(strip_whitespace=True, min_length=50, max_length=200)]
@@ -196,12 +211,28 @@ class PageMeta(Record):
     review_by: dt.date = Field(description="Date by which the owner re-reads the page")
     carries: list[CarryId] = Field(default_factory=list)
     tags: list[Text] = Field(default_factory=list, description="Short names of the roles the page matters to")
-    render_macros: bool = Field(False, description="True on a page that calls macros ({{ ... }}); others skip Jinja")
+    render_macros: StrictBool = Field(False,
+                                      description="True on a page that calls macros ({{ ... }}); others skip Jinja")
     induction_path: Id | None = Field(None, description="On a role's page docs/induction/<id>.md only: the role "
                                       "whose induction path the page shows, after its own text")
+    search: PageSearch | None = Field(None, description="The theme's search setting (exclude: true)")
+    hide: list[Hidden] = Field(default_factory=list, description="Parts of the theme the page hides")
 
 
 Module.model_rebuild()
+
+# The macros a page that says 'render_macros: true' may call, as {{ name() }} or
+# {{ name("argument") }}, and what their one argument names (None: they take none).
+# The engine layer registers exactly these (macros/engine/macros.py); the data load
+# checks every page's calls against them, so a misspelt name or an unknown role stops
+# the build with the page and line on every engine.
+MACROS: dict[str, str | None] = {
+    "role_grid": None, "roles_table": None, "cascade": None, "checklist": "role", "all_checklist_items": None,
+    "rights": "team", "cto_modules": None, "module_list": None, "selfchecks_index": None, "reading_list": None,
+    "glossary": None, "sources": None, "changelog": None, "page_reviews": None,
+}
+# What both macros engines (mkdocs-macros, Zensical) give every page besides.
+ENGINE_MACROS = frozenset({"now", "context", "macros_info"})
 
 # file name (under docs/data) -> the record type each list item must be
 FILES: dict[str, type[Record]] = {

@@ -5,13 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from macros.core.load import Handbook
-from macros.core.model import RightPair
+from macros.core.model import TEAMS, RightPair
 from macros.core.render.text import attr, permalink, text
 
 # (what, its anchor) -> the HTML of the links that suggest a change to it ('' for none)
 Suggest = Callable[[str, str], str]
-
-TEAMS = ("tech", "product")
 
 
 def _right_pair(pair: RightPair, suggest: Suggest | None) -> str:
