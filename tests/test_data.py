@@ -636,3 +636,40 @@ def test_jinja_gets_the_page_from_its_first_mark_and_the_result_is_the_same(sour
     env.markdown = "# _Macro Syntax Error_\n\nLine 6 in Markdown file: unexpected '}'\n"
     module.on_post_page_macros(env)
     assert env.markdown == "# _Macro Syntax Error_\n\nLine 6 in Markdown file: unexpected '}'\n"
+
+
+def test_one_broken_item_or_field_hides_no_other_problem(project):
+    """A role with a field in error still counts as written for the files that name it,
+    so their unknown roles are reported in the same run; a page with one field in error
+    still has its other fields checked."""
+    edit(project, "roles.yml", lambda items: by_id(items, "id", "cto").pop("summary"))
+    edit(project, "checklist.yml", lambda items: by_id(items, "id", "private-forum").update(roles=["cto", "cpoo"]))
+    page = project / "docs/insights.md"
+    page.write_text(re.sub(r"(?m)^owner: .*$", "owner: coo", page.read_text(), count=1)
+                    .replace("review_by:", "review_by: never #", 1))
+    page = project / "docs/induction/sales.md"
+    page.write_text(page.read_text().replace("induction_path: sales", "induction_path: marketing"))
+    lines = problems(project)
+    assert lines[0] == "docs/data/roles.yml: item 'cto' (#1), field 'summary': missing; this field is required"
+    assert any(line.startswith("docs/data/checklist.yml: item 'private-forum' (#") and
+               "field 'roles[1]': unknown role 'cpoo'" in line for line in lines), lines
+    assert any(line.startswith("docs/insights.md: field 'review_by': ") for line in lines), lines
+    assert any(line.startswith("docs/insights.md: field 'owner': unknown role 'coo'") for line in lines), lines
+    assert "docs/induction/sales.md: field 'induction_path': expected 'sales' (the page of role 'sales'), " \
+           "got 'marketing'" in lines, lines
+    assert len(lines) == 5, lines
+
+
+def test_a_glossary_phrase_names_one_term(project):
+    """The same phrase as two terms' term or alias (whatever its case) would link to either:
+    one line naming the second."""
+    def change(items):
+        items[1]["aliases"] = [*items[1].get("aliases", []), items[0]["term"].upper()]
+    edit(project, "glossary.yml", change)
+    items = yaml.safe_load((project / "docs/data/glossary.yml").read_text())
+    alias = len(items[1]["aliases"]) - 1
+    assert problems(project) == [
+        f"docs/data/glossary.yml: item '{items[1]['id']}' (#2), field 'aliases[{alias}]': "
+        f"'{items[0]['term'].upper()}' is already the term or an alias of '{items[0]['id']}'; a phrase links to "
+        "one term, so name it once"
+    ]

@@ -448,9 +448,13 @@ def induction_problem(rel: str, role: str | None, roles: dict) -> str | None:
     return None
 
 
-def _load_pages(docs_dir: Path, rels: list[str], roles: dict | None, report: _Report) -> dict[str, model.PageMeta]:
+def _load_pages(docs_dir: Path, rels: list[str], roles: dict | None, shorts: set[str] | None,
+                report: _Report) -> dict[str, model.PageMeta]:
+    """Every page's front matter, validated and checked against the roles (``roles``: the
+    role ids written in roles.yml, None if it could not be read; ``shorts``: their short
+    names, None unless every role is valid). A field in error leaves the page's other
+    checks to run on the fields that are fine."""
     pages: dict[str, model.PageMeta] = {}
-    shorts = {r.short for r in roles.values()} if roles else None
     for rel in rels:
         where = f"docs/{rel}"
         try:
@@ -464,36 +468,44 @@ def _load_pages(docs_dir: Path, rels: list[str], roles: dict | None, report: _Re
             continue
         try:
             page = model.PageMeta.model_validate(meta)
+            owner, tags, render, induction, checked = (page.owner, page.tags, page.render_macros,
+                                                       page.induction_path, True)
         except ValidationError as exc:
+            page, bad = None, set()
             for err in exc.errors(include_url=False):
                 explained = _explain(err)
                 if err["type"] == "extra_forbidden" and len(err["loc"]) == 1:
                     explained += f" (a page's front matter takes: {', '.join(model.PageMeta.model_fields)})"
                 report.line(f"{where}: field '{_field_path(err['loc'])}': {explained}")
-            continue
-        if roles is not None and page.owner not in roles:
-            report.line(f"{where}: field 'owner': unknown role '{page.owner}'; "
+                bad.add(err["loc"][0] if err["loc"] else "")
+            owner = meta.get("owner") if "owner" not in bad else None
+            tags = meta.get("tags") if "tags" not in bad else []
+            render = meta.get("render_macros") is True
+            induction, checked = meta.get("induction_path"), "induction_path" not in bad
+        if roles is not None and owner is not None and owner not in roles:
+            report.line(f"{where}: field 'owner': unknown role '{owner}'; "
                         f"expected one of: {', '.join(sorted(roles))}")
-        for i, tag in enumerate(page.tags):
+        for i, tag in enumerate(tags or []):
             if shorts is not None and tag not in shorts:
                 report.line(f"{where}: field 'tags[{i}]': unknown role tag '{tag}'; "
                             f"expected a role's short name: {', '.join(sorted(shorts))}")
         body_at = source.find("\n---", 3) + 4
         prose = _jinja_outside_code(source[body_at:])
-        if page.render_macros:
+        if render:
             for problem in macro_problems(source[body_at:], source.count("\n", 0, body_at) + 1, roles):
                 report.line(f"{where}: {problem}")
-        if not page.render_macros and _JINJA_MARK.search(prose):
+        elif page is not None and _JINJA_MARK.search(prose):
             report.line(f"{where}: field 'render_macros': the page calls macros ({{{{ ... }}}}) but does not "
                         "set 'render_macros: true'; add it to the front matter (pages without it skip Jinja)")
         for call in _INDUCTION_CALL.findall(prose):
             report.line(f"{where}: {{{{ induction_path(\"{call}\") }}}} is not a macro: a role's page names its "
                         f"role in its front matter instead ('induction_path: {call}')")
-        if roles is not None:
-            problem = induction_problem(rel, page.induction_path, roles)
+        if roles is not None and checked:
+            problem = induction_problem(rel, induction, roles)
             if problem:
                 report.line(f"{where}: {problem}")
-        pages[rel] = page
+        if page is not None:
+            pages[rel] = page
     return pages
 
 
@@ -505,13 +517,17 @@ def load(docs_dir: str | Path, page_paths: list[str] | None = None) -> Handbook:
     report = _Report()
     seen_ids: dict[str, str] = {}
     raw_ids: set[str] = set()  # every id written in the data, valid item or not: anchors pages may show
+    # the ids written in each file that could be read, valid item or not (in file order):
+    # what references to it are checked against, so one broken item hides no other problem
+    written: dict[str, dict[str, None]] = {}
     tables: dict[str, dict | None] = {}
     for name, kind in FILES.items():
         raw = _read_yaml(docs_dir / DATA_DIR / name, name, report)
         if raw is None:
             tables[name] = None
             continue
-        raw_ids.update(i["id"] for i in raw if isinstance(i, dict) and isinstance(i.get("id"), str))
+        written[name] = dict.fromkeys(i["id"] for i in raw if isinstance(i, dict) and isinstance(i.get("id"), str))
+        raw_ids.update(written[name])
         before = len(report.problems)
         items = _validate_items(name, raw, kind, report)
         table = _index(name, items, report, seen_ids)
@@ -523,16 +539,16 @@ def load(docs_dir: str | Path, page_paths: list[str] | None = None) -> Handbook:
     def part(name: str) -> dict:
         return tables.get(f"partial:{name}") or {}
 
-    roles = tables["roles.yml"]
-    _check_refs("roles.yml", part("roles.yml"), "pairs_with", roles, "role", report)
+    roles, role_ids = tables["roles.yml"], written.get("roles.yml")
+    _check_refs("roles.yml", part("roles.yml"), "pairs_with", role_ids, "role", report)
     for key, role in part("roles.yml").items():
         if key in role.pairs_with:
             report.add("roles.yml", "a role cannot pair with itself; name its partner role",
                        f"item '{key}' ({_position(part('roles.yml'), key)})", "pairs_with")
-    _check_refs("checklist.yml", part("checklist.yml"), "roles", roles, "role", report)
-    _check_refs("checklist.yml", part("checklist.yml"), "with_", roles, "role", report)
-    _check_refs("paths.yml", part("paths.yml"), "role", roles, "role", report)
-    _check_refs("readings.yml", part("readings.yml"), "source", tables["sources.yml"], "source", report)
+    _check_refs("checklist.yml", part("checklist.yml"), "roles", role_ids, "role", report)
+    _check_refs("checklist.yml", part("checklist.yml"), "with_", role_ids, "role", report)
+    _check_refs("paths.yml", part("paths.yml"), "role", role_ids, "role", report)
+    _check_refs("readings.yml", part("readings.yml"), "source", written.get("sources.yml"), "source", report)
     outlines: dict[str, tuple[str, dict[str, str]]] = {}
     _check_pages("checklist.yml", part("checklist.yml"), lambda r: [("section", r.section)], docs_dir, report,
                  outlines, raw_ids)
@@ -543,6 +559,14 @@ def load(docs_dir: str | Path, page_paths: list[str] | None = None) -> Handbook:
     _check_pages("selfchecks.yml", part("selfchecks.yml"), lambda r: [("page", r.page)], docs_dir, report,
                  outlines, raw_ids)
 
+    phrases: dict[str, str] = {}  # a glossary phrase, in lower case -> the term it links to
+    for key, term in part("glossary.yml").items():
+        for field_, phrase in [("term", term.term), *((f"aliases[{i}]", a) for i, a in enumerate(term.aliases))]:
+            owner = phrases.setdefault(phrase.lower(), key)
+            if owner != key:
+                report.add("glossary.yml", f"'{phrase}' is already the term or an alias of '{owner}'; a phrase "
+                                           "links to one term, so name it once", f"item '{key}' "
+                                           f"({_position(part('glossary.yml'), key)})", field_)
     if roles is not None and tables["paths.yml"] is not None:
         for role in roles:
             if role not in tables["paths.yml"]:
@@ -570,7 +594,8 @@ def load(docs_dir: str | Path, page_paths: list[str] | None = None) -> Handbook:
                     if carry.split("-", 1)[0] not in known:
                         report.add(name, f"no source feeds '{carry}'", f"item '{key}'", f"carries[{i}]")
 
-    pages = _load_pages(docs_dir, page_paths, roles, report)
+    shorts = {r.short for r in roles.values()} if roles is not None else None  # (all roles valid)
+    pages = _load_pages(docs_dir, page_paths, role_ids, shorts, report)
 
     if report.problems:
         raise DataError(report.problems)
