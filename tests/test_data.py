@@ -673,3 +673,38 @@ def test_a_glossary_phrase_names_one_term(project):
         f"'{items[0]['term'].upper()}' is already the term or an alias of '{items[0]['id']}'; a phrase links to "
         "one term, so name it once"
     ]
+
+
+def test_a_reference_names_an_anchor_its_page_shows(project):
+    """A data id as an anchor is accepted on the page that shows that record only: a
+    glossary term's id on the partnership model page would be a broken link."""
+    term = yaml.safe_load((project / "docs/data/glossary.yml").read_text())[0]["id"]
+    edit(project, "checklist.yml", lambda items: items[0].update(section=f"partnership-model.md#{term}"))
+    edit(project, "glossary.yml", lambda items: items[1].update(see=f"glossary.md#{term}"))
+    [line] = problems(project)
+    assert f"field 'section': no anchor '#{term}' on partnership-model.md; expected one of its headings (" in line
+    assert line.endswith("or the id of a data item shown there"), line
+
+
+def test_an_anchor_written_twice_on_a_page_is_a_problem(project):
+    """A data id that is also the anchor of a heading on a page that shows it (one every
+    role's page has, a stage of the all-items list, or the page's own) would be an id
+    twice on the page: one line for all the pages it is on."""
+    def rename(items):
+        items[0]["id"], items[1]["id"] = "reading", "first-week"
+    first, second = (i["id"] for i in yaml.safe_load((project / "docs/data/checklist.yml").read_text())[:2])
+    edit(project, "checklist.yml", rename)
+    releases = project / "docs/data/releases.yml"
+    releases.write_text(releases.read_text().replace(f"{first}:", "reading:").replace(f"{second}:", "first-week:"))
+    term = yaml.safe_load((project / "docs/data/glossary.yml").read_text())[0]
+    page = project / "docs/glossary.md"
+    page.write_text(page.read_text() + f"\n## Another heading {{#{term['id']}}}\n")
+    lines = problems(project)
+    assert f"docs/glossary.md: anchor '#{term['id']}' is written twice, for the page's heading 'Another heading' " \
+           f"and for glossary term '{term['id']}'; an anchor must be unique on its page, so rename one (a data " \
+           "id, or a heading's {#anchor})" in lines, lines
+    assert any(line.startswith("docs/checklist-items.md: anchor '#first-week' is written twice, for the heading of "
+                               "the stage 'First week' and for checklist item 'first-week'") for line in lines), lines
+    assert any(re.match(r"docs/induction/\S+ \(and \d+ more pages\): anchor '#reading' is written twice, for the "
+                        r"heading every role's page has '#reading' and for checklist item 'reading'", line)
+               for line in lines), lines

@@ -52,6 +52,19 @@ def test_linkable_items_have_anchors(site):
     assert set(HB.sources) <= site.ids("sources")
 
 
+def test_the_anchors_the_data_load_expects_are_on_their_pages(site):
+    """The data load knows which anchors each page gets from the data (to check that a
+    reference's anchor is on its page, and that no anchor is written twice): each of
+    them is an id on that page in the built site, once."""
+    assert len(HB.anchors) > 20
+    for page, anchors in HB.anchors.items():
+        url = "" if page == "index.md" else page.removesuffix(".md").removesuffix("/index") + "/"
+        html = site.html(url)
+        written = re.findall(r'\sid="([^"]+)"', html)
+        assert anchors <= set(written), (page, sorted(anchors - set(written))[:5])
+        assert not [a for a in anchors if written.count(a) > 1], page
+
+
 def _item(html: str, item_id: str) -> str:
     item = html[html.index(f'id="{item_id}"'):]
     return item[: item.index("</li>")]

@@ -18,9 +18,10 @@ import re
 import sys
 import threading
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 from markdown.extensions.toc import slugify
@@ -75,6 +76,8 @@ class Handbook:
     pages: dict[str, model.PageMeta] = field(default_factory=dict)
     by_role: dict[str, list[ChecklistItem]] = field(default_factory=dict)
     checks_by_page: dict[str, list[model.PageCheck]] = field(default_factory=dict)
+    # page -> the anchors it gets from the data (its macros, role's path, self-checks)
+    anchors: dict[str, set[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         order = list(STAGES)
@@ -118,15 +121,23 @@ def outline(docs_dir: Path, page: str) -> tuple[str, dict[str, str]]:
     path = docs_dir / page
     source = path.read_text(encoding="utf-8-sig") if path.is_file() else ""
     meta = front_matter(source)[0] or {}
+    headings = _headings(source)
+    return str(meta.get("title") or next(iter(headings.values()), None) or page), headings
+
+
+def _headings(source: str) -> dict[str, str]:
+    """{anchor: heading text} of a page's own Markdown headings, in order."""
     headings: dict[str, str] = {}
-    first = None
-    for line in _FENCE.sub("", source).splitlines():  # a '#' line in a code block is no heading
-        match = _HEADING.match(line)
+    if source.startswith("---"):  # front matter: a '#' line there is a YAML comment
+        end = source.find("\n---", 3)
+        source = source[end + 4:] if end >= 0 else source
+    for line in (_FENCE.sub("", source) if "```" in source or "~~~" in source else source).splitlines():
+        # (a '#' line in a code block is no heading)
+        match = _HEADING.match(line) if line.startswith("#") else None
         if match:
             label = re.sub(r"^\d+\.\s+", "", re.sub(r"[*_`]", "", match.group(2))).strip()
-            headings[match.group(3) or slugify(label, "-")] = label
-            first = first or label
-    return str(meta.get("title") or first or page), headings
+            headings.setdefault(match.group(3) or slugify(label, "-"), label)
+    return headings
 
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
@@ -314,16 +325,31 @@ def _check_refs(name: str, records: dict, field_: str, known: dict | None, what:
                            f"item '{key}' ({_position(records, key)})", at)
 
 
-def _ref_ok(docs_dir: Path, page: str, anchor: str, outlines: dict, data_ids: set[str]) -> bool:
+class _Anchors(NamedTuple):
+    """What a reference's anchor may name besides a heading of its page: a data id the
+    page shows (``shown``: page -> its anchors from data); any data id (``data_ids``) on a
+    page whose front matter could not be read, or when ``shown`` is None."""
+
+    data_ids: set[str]
+    shown: dict[str, set[str]] | None
+    readable: set[str]  # pages whose front matter and macro calls are right
+
+    def on(self, page: str, anchor: str) -> bool:
+        if self.shown is None or page not in self.readable:
+            return anchor in self.data_ids
+        return anchor in self.shown.get(page, ())
+
+
+def _ref_ok(docs_dir: Path, page: str, anchor: str, outlines: dict, anchors: _Anchors) -> bool:
     if page not in outlines:
         if not (docs_dir / page).is_file():
             return False
         outlines[page] = outline(docs_dir, page)
-    return not anchor or anchor in outlines[page][1] or anchor in data_ids
+    return not anchor or anchor in outlines[page][1] or anchors.on(page, anchor)
 
 
 def _check_pages(name: str, records: dict, getter, docs_dir: Path, report: _Report,
-                 outlines: dict, data_ids: set[str]) -> None:
+                 outlines: dict, anchors: _Anchors) -> None:
     """Each reference names an existing page and, if it has one, an anchor on it:
     a heading of the page or the id of a data item (which the page's macros render)."""
     for key, record in records.items():
@@ -331,7 +357,7 @@ def _check_pages(name: str, records: dict, getter, docs_dir: Path, report: _Repo
             if ref is None:
                 continue
             page, _, anchor = ref.partition("#")
-            if _ref_ok(docs_dir, page, anchor, outlines, data_ids):
+            if _ref_ok(docs_dir, page, anchor, outlines, anchors):
                 continue
             where = f"item '{key}' ({_position(records, key)})"
             if page not in outlines:  # _ref_ok reads the outline of every page that exists
@@ -340,6 +366,92 @@ def _check_pages(name: str, records: dict, getter, docs_dir: Path, report: _Repo
                 choices = ", ".join(list(outlines[page][1])[:12])
                 report.add(name, f"no anchor '#{anchor}' on {page}; expected one of its headings ({choices}) "
                                  "or the id of a data item shown there", where, field_)
+
+
+def _anchors(shows: dict[str, list[tuple[str, str | None]]], headings: dict[str, dict[str, str]], tables: dict,
+             report: _Report) -> dict[str, set[str]]:
+    """The anchors each page that shows data gets from it (its macros, its role's path,
+    its self-checks), as the renderers write them; an anchor written twice on a page
+    (a data id that is also a heading's, say) is a problem, reported once for all the
+    pages it is on. Needs every data file whole (see load)."""
+    items, roles = tables["checklist.yml"], tables["roles.yml"]
+    by_role: dict[str, list[ChecklistItem]] = defaultdict(list)
+    for item in items.values():
+        for role in item.roles:
+            by_role[role].append(item)
+    checks: dict[str, list[model.PageCheck]] = defaultdict(list)
+    for check in tables["selfchecks.yml"].values():
+        checks[check.page].append(check)
+    clashes: dict[tuple[str, tuple], list[str]] = {}
+    out: dict[str, set[str]] = {}
+    for page, calls in shows.items():
+        # anchor -> what writes it, as (what, name); words only for a clash
+        found: dict[str, tuple[str, str]] = {a: ("the page's heading", label) for a, label in headings[page].items()}
+        twice: list[tuple[str, tuple[str, str]]] = []
+
+        def add(anchor: str, what: str, name: str, found=found, twice=twice) -> None:
+            if anchor in found:
+                twice.append((anchor, (what, name)))
+            else:
+                found[anchor] = (what, name)
+
+        def ids(anchors: list[str], what: str, found=found, add=add) -> None:
+            """Data ids (unique across the data): at once, unless one is there already."""
+            if found.keys().isdisjoint(anchors):
+                found.update(dict.fromkeys(anchors, (what, "")))  # ('': the name is the anchor)
+            else:
+                for anchor in anchors:
+                    add(anchor, what, anchor)
+
+        def checklist(listed: Iterable[ChecklistItem], role: str | None = None, add=add, ids=ids) -> None:
+            listed = list(listed)
+            for stage in dict.fromkeys(i.stage for i in listed):
+                add(f"{role}-{stage}" if role else stage, "the heading of the stage", STAGES[stage])
+            ids([item.id for item in listed], "checklist item")
+            if role:
+                for item in listed:
+                    add(f"check-{item.id}", "the tick box of checklist item", item.id)
+
+        for name, arg in calls:
+            if name == "induction_path" and arg in roles:
+                for anchor in ("objectives", "reading", "checklist"):
+                    add(anchor, "the heading every role's page has", f"#{anchor}")
+            if name in ("induction_path", "checklist") and arg in roles:
+                checklist(by_role.get(arg, []), arg)
+            elif name == "all_checklist_items":
+                checklist(items.values())
+            elif name == "rights":
+                for pair in tables["rights.yml"].values():
+                    if pair.team == arg:
+                        add(pair.id, "right", pair.id)
+            elif name in _SHOWN_RECORDS:
+                file, what = _SHOWN_RECORDS[name]
+                ids(list(tables[file]), what)
+            elif name == "role_grid":
+                for role in roles:
+                    add(f"role-{role}", "the card of role", role)
+            elif name == "page_reviews":
+                for anchor in ("overdue", "due-soon"):
+                    add(anchor, "the heading of the review list", f"#{anchor}")
+        if checks.get(page):
+            add("check-yourself", "the heading of the page's", "self-checks")
+            for check in checks[page]:
+                add(check.id, "self-check", check.id)
+        for anchor, second in twice:
+            first = found[anchor] if found[anchor][1] else (found[anchor][0], anchor)
+            clashes.setdefault((anchor, (first, second)), []).append(page)
+        out[page] = set(found)
+    for (anchor, writers), pages in clashes.items():
+        more = f" (and {len(pages) - 1} more page{'s' if len(pages) > 2 else ''})" if len(pages) > 1 else ""
+        what = " and for ".join(f"{w} '{n}'" for w, n in writers)
+        report.line(f"docs/{pages[0]}{more}: anchor '#{anchor}' is written twice, for {what}; an anchor must be "
+                    "unique on its page, so rename one (a data id, or a heading's {#anchor})")
+    return out
+
+
+# macros that show every record of one data file, with their ids as anchors: file, what a record is
+_SHOWN_RECORDS = {"cto_modules": ("modules.yml", "CTO module"), "reading_list": ("readings.yml", "reading"),
+                  "glossary": ("glossary.yml", "glossary term"), "sources": ("sources.yml", "source")}
 
 
 def _page_paths(docs_dir: Path) -> list[str]:
@@ -394,22 +506,28 @@ def _blank(match: re.Match) -> str:
     return re.sub(r"[^\n]", " ", match.group())
 
 
-def macro_problems(body: str, first_line: int, roles: dict | None) -> list[str]:
-    """What is wrong with the macro calls in a page's Markdown (``body``, starting on
-    line ``first_line`` of its file): a name that is no macro (model.MACROS), or an
-    argument it does not take; 'line N: ...' for each. Calls in code are text; a call
-    whose argument is not plain quoted text is left to the engine."""
+def macro_calls(body: str, first_line: int) -> list[tuple[int, str, re.Match | None]]:
+    """The macro calls in a page's Markdown (``body``, starting on line ``first_line`` of
+    its file), outside code: (line, name, its argument if it is plain quoted text or
+    none, as a match whose group 2 is the text or None; None if it is something else)."""
     prose = _CODE_SPAN.sub(_blank, _FENCE.sub(_blank, body))
+    return [(first_line + prose.count("\n", 0, call.start()), call.group(1), _LITERAL_ARGS.match(prose, call.end()))
+            for call in _MACRO_CALL.finditer(prose)]
+
+
+def macro_problems(calls: list[tuple[int, str, re.Match | None]], roles: dict | None) -> list[str]:
+    """What is wrong with a page's macro calls (see macro_calls): a name that is no macro
+    (model.MACROS), or an argument it does not take; 'line N: ...' for each. A call
+    whose argument is not plain quoted text is left to the engine."""
     problems = []
-    for call in _MACRO_CALL.finditer(prose):
-        name, line = call.group(1), first_line + prose.count("\n", 0, call.start())
+    for line, name, args in calls:
         if name == "induction_path":
             continue  # the old way to show a role's path: its own advice (_load_pages)
         if name not in model.MACROS:
             if name not in model.ENGINE_MACROS:
                 problems.append(f"line {line}: no macro '{name}'; expected one of: {', '.join(model.MACROS)}")
             continue
-        wants, args = model.MACROS[name], _LITERAL_ARGS.match(prose, call.end())
+        wants = model.MACROS[name]
         if args is None:
             continue
         value = args.group(2)
@@ -449,11 +567,16 @@ def induction_problem(rel: str, role: str | None, roles: dict) -> str | None:
 
 
 def _load_pages(docs_dir: Path, rels: list[str], roles: dict | None, shorts: set[str] | None,
-                report: _Report) -> dict[str, model.PageMeta]:
+                report: _Report, with_checks: set[str], shows: dict, headings: dict,
+                unsure: set[str]) -> dict[str, model.PageMeta]:
     """Every page's front matter, validated and checked against the roles (``roles``: the
     role ids written in roles.yml, None if it could not be read; ``shorts``: their short
     names, None unless every role is valid). A field in error leaves the page's other
-    checks to run on the fields that are fine."""
+    checks to run on the fields that are fine. For a page that shows data (it calls
+    macros, is a role's page or has self-checks, ``with_checks``), also fills in
+    ``shows`` (its macro calls, (name, argument), and ('induction_path', role)) and
+    ``headings`` (its own headings' anchors), for :func:`_anchors`; ``unsure``: the
+    pages whose macro calls are wrong."""
     pages: dict[str, model.PageMeta] = {}
     for rel in rels:
         where = f"docs/{rel}"
@@ -491,12 +614,22 @@ def _load_pages(docs_dir: Path, rels: list[str], roles: dict | None, shorts: set
                             f"expected a role's short name: {', '.join(sorted(shorts))}")
         body_at = source.find("\n---", 3) + 4
         prose = _jinja_outside_code(source[body_at:])
+        calls = []
         if render:
-            for problem in macro_problems(source[body_at:], source.count("\n", 0, body_at) + 1, roles):
+            calls = macro_calls(source[body_at:], source.count("\n", 0, body_at) + 1)
+            problems = macro_problems(calls, roles)
+            for problem in problems:
                 report.line(f"{where}: {problem}")
+            if problems:  # what the page shows is not known: no reference is judged by it
+                unsure.add(rel)
         elif page is not None and _JINJA_MARK.search(prose):
             report.line(f"{where}: field 'render_macros': the page calls macros ({{{{ ... }}}}) but does not "
                         "set 'render_macros: true'; add it to the front matter (pages without it skip Jinja)")
+        if (render or induction or rel in with_checks) and checked and rel not in unsure:
+            headings[rel] = _headings(source)
+            shows[rel] = [(name, args.group(2)) for _line, name, args in calls if args is not None]
+            if induction:
+                shows[rel].append(("induction_path", induction))
         for call in _INDUCTION_CALL.findall(prose):
             report.line(f"{where}: {{{{ induction_path(\"{call}\") }}}} is not a macro: a role's page names its "
                         f"role in its front matter instead ('induction_path: {call}')")
@@ -549,15 +682,27 @@ def load(docs_dir: str | Path, page_paths: list[str] | None = None) -> Handbook:
     _check_refs("checklist.yml", part("checklist.yml"), "with_", role_ids, "role", report)
     _check_refs("paths.yml", part("paths.yml"), "role", role_ids, "role", report)
     _check_refs("readings.yml", part("readings.yml"), "source", written.get("sources.yml"), "source", report)
+    shorts = {r.short for r in roles.values()} if roles is not None else None  # (all roles valid)
+    shows: dict[str, list] = {}
+    headings: dict[str, dict[str, str]] = {}
+    unsure: set[str] = set()
+    about_pages = _Report()  # (listed after the data files' problems)
+    pages = _load_pages(docs_dir, page_paths, role_ids, shorts, about_pages,
+                        {c.page for c in part("selfchecks.yml").values()}, shows, headings, unsure)
+    # Which page shows which data id: known when every data file is whole (else a data id
+    # is taken to be on any page, as the broken file's own problems come first).
+    whole = all(tables[name] is not None for name in FILES)
+    shown = _anchors(shows, headings, tables, about_pages) if whole else None
     outlines: dict[str, tuple[str, dict[str, str]]] = {}
+    anchors = _Anchors(raw_ids, shown, set(pages) - unsure)
     _check_pages("checklist.yml", part("checklist.yml"), lambda r: [("section", r.section)], docs_dir, report,
-                 outlines, raw_ids)
+                 outlines, anchors)
     _check_pages("paths.yml", part("paths.yml"),
                  lambda r: [(f"sections[{i}].page", s.page) for i, s in enumerate(r.sections)], docs_dir, report,
-                 outlines, raw_ids)
-    _check_pages("glossary.yml", part("glossary.yml"), lambda r: [("see", r.see)], docs_dir, report, outlines, raw_ids)
+                 outlines, anchors)
+    _check_pages("glossary.yml", part("glossary.yml"), lambda r: [("see", r.see)], docs_dir, report, outlines, anchors)
     _check_pages("selfchecks.yml", part("selfchecks.yml"), lambda r: [("page", r.page)], docs_dir, report,
-                 outlines, raw_ids)
+                 outlines, anchors)
 
     phrases: dict[str, str] = {}  # a glossary phrase, in lower case -> the term it links to
     for key, term in part("glossary.yml").items():
@@ -594,9 +739,8 @@ def load(docs_dir: str | Path, page_paths: list[str] | None = None) -> Handbook:
                     if carry.split("-", 1)[0] not in known:
                         report.add(name, f"no source feeds '{carry}'", f"item '{key}'", f"carries[{i}]")
 
-    shorts = {r.short for r in roles.values()} if roles is not None else None  # (all roles valid)
-    pages = _load_pages(docs_dir, page_paths, role_ids, shorts, report)
 
+    report.problems += about_pages.problems
     if report.problems:
         raise DataError(report.problems)
     refs = {i.section for i in tables["checklist.yml"].values()}
@@ -611,7 +755,7 @@ def load(docs_dir: str | Path, page_paths: list[str] | None = None) -> Handbook:
         record = (tables["modules.yml"].get(anchor) or tables["rights.yml"].get(anchor)) if anchor else None
         titles[ref] = record.title if record is not None else headings.get(anchor, title) if anchor else title
     return Handbook(
-        titles=titles,
+        titles=titles, anchors=shown or {},
         pages=pages,
         sources=tables["sources.yml"], roles=roles, modules=tables["modules.yml"],
         rights=tables["rights.yml"], checklist=tables["checklist.yml"], paths=tables["paths.yml"],
