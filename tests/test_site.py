@@ -242,4 +242,6 @@ def test_a_wrong_tracker_setting_is_a_clear_error(project, tmp_path):
     config.write_text(config.read_text().replace("github: partnership-handbook/handbook", "github: not a repo"))
     result = build(project, tmp_path / "out")
     assert result.returncode != 0 and "Traceback" not in result.stderr
-    assert "mkdocs.yml: extra.handbook.github: expected owner/repository, got 'not a repo'" in result.stderr
+    errors = [line.split("-  ", 1)[1] for line in result.stderr.splitlines() if line.startswith("ERROR")]
+    assert errors == ["mkdocs.yml: extra.handbook.github: expected owner/repository, got 'not a repo'",
+                      "The handbook data has 1 problem(s), listed above; fix them and build again."], errors

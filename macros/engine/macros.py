@@ -41,6 +41,7 @@ def define_env(env) -> None:
     docs_dir = engine_page.docs_dir_of(env)
     engine_page.start_git_dates(env.conf, docs_dir)  # for the facts lines, while the data loads
     hb = engine_page.handbook(docs_dir, engine)
+    engine_page.trackers(dict(env.conf.get("extra") or {}), engine)  # a wrong setting stops the build now
 
     def context():
         found = engine_page.from_macros(env)
