@@ -364,3 +364,15 @@ def test_a_new_issue_link_carries_its_title_and_body_exactly(title, body):
                           (Tracker("gitlab", "g/p", "https://gitlab.com"), ("issue[title]", "issue[description]"))):
         query = parse_qs(urlsplit(tracker.new_issue(title, body)).query, keep_blank_values=True)
         assert [query[key] for key in keys] == [[title], [body]]
+
+
+def test_the_changelog_credits_the_records_it_shows():
+    """changelog_records (what the changelog page's Sources note credits) are exactly the
+    current records the changelog links as added, so the note follows the data."""
+    from macros.core.render import lists
+
+    where = Where("changelog.md", "changelog/", True)
+    added = set(re.findall(r"- Added: \[[^\]]*\]\([^)#]*#([a-z0-9-]+)\)", lists.changelog(HB, where)))
+    records = lists.changelog_records(HB)
+    assert added and {r.id for r in records} == added
+    assert all(r.carries for r in records)

@@ -129,7 +129,7 @@ def define_env(env) -> None:
 
     @env.macro
     def changelog() -> str:
-        return lists.changelog(hb, where()) + shows(data=["changelog.yml", "releases.yml"])
+        return lists.changelog(hb, where()) + shows(lists.changelog_records(hb), ["changelog.yml", "releases.yml"])
 
     @env.macro
     def page_reviews() -> str:

@@ -65,6 +65,19 @@ def _difference(before: dict[str, dict[str, str]], after: dict[str, dict[str, st
     return out
 
 
+def changelog_records(hb: Handbook) -> list:
+    """The current records whose text the changelog shows (each version's additions after
+    the first, and what is not yet released), for the page's Sources note."""
+    current = hb.holdings()
+    snapshots = [{kind: getattr(r, kind) for kind, _label, _page in _KINDS} for r in hb.releases]
+    listed: dict[str, set[str]] = {kind: set() for kind, _label, _page in _KINDS}
+    for before, after in zip(snapshots, [*snapshots[1:], current]):
+        for kind in listed:
+            listed[kind].update(i for i in after[kind] if i not in before[kind])
+    tables = {"checklist": hb.checklist, "rights": hb.rights, "modules": hb.modules}
+    return [record for kind, ids in listed.items() for i, record in tables[kind].items() if i in ids]
+
+
 def changelog(hb: Handbook, where: Where) -> str:
     """Each version: what changed, in words (changelog.yml), and the checklist items,
     rights and modules it added and retired, from what each release held (releases.yml)."""
