@@ -131,6 +131,93 @@ def test_share_and_take_over_on_another_device(browser, server):
     second.close()
 
 
+def _shared_link(browser, server, *ids) -> str:
+    context = browser.new_context()
+    page = context.new_page()
+    open_path(page, server)
+    tick(page, *ids)
+    page.click(".hb-share")
+    link = page.input_value(".hb-share-link")
+    context.close()
+    return link
+
+
+def test_the_shared_view_stays_while_the_reader_moves_about_the_page(browser, server):
+    """A manager looking at shared progress can scroll (the theme then rewrites the
+    address's fragment), reload and follow the page's own table of contents without
+    losing the view; the view links to itself; going back to their own progress ends it
+    for good; a share link pasted into the open page shows."""
+    link = _shared_link(browser, server, ITEMS[0], ITEMS[1])
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(link)
+    page.wait_for_selector(".hb-shared__summary")
+    assert page.get_attribute(".hb-shared__link", "href") == link
+    # what the theme's navigation.tracking does as the reader scrolls past a heading
+    page.evaluate("history.replaceState(null, '', location.pathname + '#engineer-first-week')")
+    page.reload()
+    page.wait_for_selector(".hb-shared__summary")
+    assert page.locator(".hb-shared__summary").inner_text().startswith(f"2 of {len(ITEMS)} done")
+    assert page.is_checked(f"#check-{ITEMS[0]}") and page.is_disabled(f"#check-{ITEMS[0]}")
+    page.locator(".md-sidebar--secondary a[href$='#engineer-first-30-days']").first.click()
+    page.wait_for_url("**#engineer-first-30-days")
+    page.wait_for_selector(".hb-shared__summary")
+    assert page.is_checked(f"#check-{ITEMS[1]}") and page.is_disabled(f"#check-{ITEMS[1]}")
+    page.click(".hb-back")
+    page.wait_for_selector(".hb-shared", state="detached")
+    page.reload()
+    page.wait_for_selector(".hb-path-tools:not([hidden])")
+    assert page.locator(".hb-shared").count() == 0 and not page.is_checked(f"#check-{ITEMS[0]}")
+    other = _shared_link(browser, server, ITEMS[2])
+    page.evaluate("hash => { location.hash = hash; }", "#" + other.split("#", 1)[1])
+    page.wait_for_selector(".hb-shared__summary")
+    assert page.locator(".hb-shared__summary").inner_text().startswith(f"1 of {len(ITEMS)} done")
+    assert page.is_checked(f"#check-{ITEMS[2]}")
+    context.close()
+
+
+def test_a_shared_view_prints_its_ticks_and_date(browser, server):
+    """Printed, a shared view keeps its summary and shows each box plainly, ticked or
+    not (a disabled box prints greyed out), in the dark palette too."""
+    link = _shared_link(browser, server, ITEMS[0])
+    context = browser.new_context(color_scheme="dark")
+    page = context.new_page()
+    page.goto(link)
+    page.wait_for_selector(".hb-shared__summary")
+    page.emulate_media(media="print", color_scheme="dark")
+    assert page.locator(".hb-shared__summary").is_visible()
+    assert not page.locator(".hb-shared .md-button").first.is_visible()
+    assert not page.locator(f"#check-{ITEMS[0]}").is_visible()
+    marks = page.evaluate("""ids => ids.map(id => {
+        const mark = getComputedStyle(document.getElementById(id), '::before');
+        return [mark.content, mark.borderTopColor, mark.backgroundColor];
+    })""", [ITEMS[0], ITEMS[1]])
+    assert marks[0][0] == '"\u2713"' and marks[1][0] == '""', marks
+    assert all(border == "rgb(0, 0, 0)" and background == "rgba(0, 0, 0, 0)" for _c, border, background in marks)
+    context.close()
+
+
+def test_a_focused_box_shows_it_and_is_not_under_the_header(page, server):
+    """Tabbing onto a checklist box draws a focus ring, and a box taking focus while under
+    the sticky header is scrolled clear of it."""
+    open_path(page, server)
+    page.focus(f"#check-{ITEMS[0]}")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Shift+Tab")
+    ring = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert page.evaluate("document.activeElement.id") == f"check-{ITEMS[0]}" and ring != "none"
+    box = f"#check-{ITEMS[3]}"
+    page.evaluate("""sel => {
+        const box = document.querySelector(sel);
+        window.scrollBy(0, box.getBoundingClientRect().top - 10);
+        document.body.focus();
+    }""", box)
+    header = page.evaluate("document.querySelector('.md-header').getBoundingClientRect().bottom")
+    assert page.evaluate(f"document.querySelector('{box}').getBoundingClientRect().top") < header  # under it
+    page.focus(box)
+    assert page.evaluate(f"document.querySelector('{box}').getBoundingClientRect().top") >= header
+
+
 def _share(payload: dict) -> str:
     text = json.dumps(payload, separators=(",", ":"))
     return base64.urlsafe_b64encode(text.encode()).decode().rstrip("=")

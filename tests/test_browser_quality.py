@@ -137,3 +137,22 @@ def test_a_search_link_opens_with_results(browser, server):
     page.wait_for_selector(".md-search-result__item", timeout=10_000)
     assert page.locator(".md-search-result__item").count() >= 1
     context.close()
+
+
+def test_a_search_result_opens_with_its_words_highlighted(browser, server):
+    """Material marks the searched words on the page a result opens (search.highlight): a
+    page opened with ?h= asks for the index straight away, and after clicking a result the
+    words are marked too."""
+    context = browser.new_context()
+    page = context.new_page()
+    marked = "document.querySelectorAll('article mark[data-md-highlight]').length"
+    page.goto(f"{server.url}insights/?h=home+away")
+    page.wait_for_function(f"{marked} > 0", timeout=10_000)
+    assert page.evaluate("document.querySelector('article mark[data-md-highlight]').textContent.toLowerCase()") \
+        in ("home", "away")
+    page.goto(f"{server.url}induction/engineer/")
+    search(page, "feature factory")
+    page.locator(".md-search-result__link").first.click()
+    page.wait_for_url("**?h=feature+factory")
+    page.wait_for_function(f"{marked} > 0", timeout=10_000)
+    context.close()

@@ -9,6 +9,10 @@
  *   the date; a fragment never reaches a server. Opening one shows that progress
  *   read-only, names items this version no longer has, and offers to take it over here
  *   (merged with what this browser has). A damaged or altered link changes nothing.
+ *   The view stays open in this tab (sessionStorage "partnership-handbook:shared:<checklist>")
+ *   while the reader scrolls (the theme rewrites the address's fragment as they do), follows
+ *   the page's own links or reloads, until they take it over or go back to their own;
+ *   the view links to itself for copying. A share link pasted into the open page shows.
  * - New since your last visit: items this path gained since the reader last opened it are
  *   marked, and items it lost are named. Key: "partnership-handbook:seen:<checklist>".
  * - "Suggest a change" on every checklist item, to the trackers the page's own
@@ -19,6 +23,17 @@
 (function () {
   "use strict";
   var SEEN = "partnership-handbook:seen:";
+  var SHARED = "partnership-handbook:shared:";  // sessionStorage: the share fragment on show in this tab
+
+  function tabGet(key) {
+    try { return window.sessionStorage.getItem(key); } catch (err) { return null; }
+  }
+
+  function tabSet(key, value) {
+    try {
+      if (value === null) window.sessionStorage.removeItem(key); else window.sessionStorage.setItem(key, value);
+    } catch (err) { /* disabled: the view lasts until the fragment changes */ }
+  }
   var ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
   function today() {
@@ -207,9 +222,10 @@
       });
     });
 
-    // A shared link opened here
-    if (location.hash.indexOf("#share=") === 0) {
-      var read = readShare(location.hash, key);
+    // A shared link opened here, or still on show in this tab
+    var hash = location.hash.indexOf("#share=") === 0 ? location.hash : tabGet(SHARED + key);
+    if (hash && hash.indexOf("#share=") === 0) {
+      var read = readShare(hash, key);
       var box = document.createElement("div");
       box.className = "admonition info hb-shared";
       box.setAttribute("role", "region");
@@ -219,7 +235,9 @@
         box.className = "admonition failure hb-shared";
         box.innerHTML = '<p class="admonition-title">Shared progress</p><p></p>';
         box.lastChild.textContent = read.error;
+        tabSet(SHARED + key, null);
       } else {
+        tabSet(SHARED + key, hash);
         var known = {}, done = {}, gone = [];
         checklist.boxes.forEach(function (b) { known[b.getAttribute("data-item")] = true; });
         read.ids.forEach(function (id) { if (known[id]) done[id] = true; else gone.push(id); });
@@ -229,9 +247,11 @@
         box.innerHTML = '<p class="admonition-title">Shared progress</p><p class="hb-shared__summary"></p>' +
           '<p class="hb-shared__retired" hidden></p><p><button type="button" class="md-button hb-take-over">' +
           "Take over this progress on this device</button> " +
-          '<button type="button" class="md-button hb-back">Back to my own progress</button></p>';
+          '<button type="button" class="md-button hb-back">Back to my own progress</button> ' +
+          '<a class="hb-shared__link">Link to this shared progress</a></p>';
         box.querySelector(".hb-shared__summary").textContent = count + " of " + checklist.boxes.length +
           " done, shared on " + read.date + ". You are looking at it read-only.";
+        box.querySelector(".hb-shared__link").href = location.href.split("#")[0] + hash;
         if (gone.length) {
           var retiredLine = box.querySelector(".hb-shared__retired");
           retiredLine.hidden = false;
@@ -241,8 +261,11 @@
         }
         var leave = function (message) {
           shared = null;
+          tabSet(SHARED + key, null);
           checklist.mine();
-          history.replaceState(null, "", location.pathname + location.search);
+          if (location.hash.indexOf("#share=") === 0) {
+            history.replaceState(null, "", location.pathname + location.search);
+          }
           box.remove();
           say(message);
         };
@@ -333,4 +356,11 @@
   }
 
   window.handbook.onEachPage(init);  // handbook.js, loaded before this
+  // A share link pasted into the address of the open page changes only its fragment:
+  // show it as if it had been opened.
+  window.addEventListener("hashchange", function () {
+    if (location.hash.indexOf("#share=") === 0 && document.querySelector(".hb-path-tools[data-checklist]")) {
+      location.reload();
+    }
+  });
 })();

@@ -7,7 +7,8 @@
  *
  * - holds the index request (an XMLHttpRequest in Material 9) back until the
  *   reader shows they want to search: focusing or opening the search box, a
- *   search shortcut key, or a page opened with a ?q= query;
+ *   search shortcut key, a page opened with a ?q= query, or one opened from a search
+ *   result with ?h= (the words Material highlights once it has the index);
  * - hands Material a stand-in for its search worker that starts the real one
  *   when Material first posts to it, which it does once the index has arrived.
  *
@@ -109,7 +110,7 @@
     window.Worker.prototype = RealWorker.prototype;
   }
 
-  if (/[?&]q=/.test(window.location.search)) want();
+  if (/[?&][qh]=/.test(window.location.search)) want();
   document.addEventListener("focusin", function (event) {
     if (event.target && event.target.closest && event.target.closest(".md-search")) want();
   }, true);
