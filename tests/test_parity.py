@@ -98,12 +98,16 @@ def test_a_broken_link_or_anchor_fails_on_zensical(project):
 
 
 def test_a_macro_error_fails_on_zensical(project):
-    """An unknown role in a macro call stops the Zensical build with the reason."""
+    """An unknown role in a macro call stops the Zensical build with the page, the line
+    and the reason, and no traceback."""
     page = project / "docs/roles.md"
+    line = page.read_text().count("\n") + 2
     page.write_text(page.read_text() + '\n{{ checklist("nobody") }}\n')
     result = zensical(project)
     assert result.returncode != 0
-    assert "unknown role 'nobody' in a macro call" in result.stdout + result.stderr
+    output = result.stdout + result.stderr
+    assert f"docs/roles.md: line {line}: checklist(\"nobody\"): no role 'nobody'; expected one of: cto, " in output
+    assert "Traceback" not in output
 
 
 def test_bad_data_stops_zensical_with_one_line_per_problem(project):

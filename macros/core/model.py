@@ -203,7 +203,7 @@ class PageMeta(Record):
 
     Like a data record, it takes only the fields below: a misspelt one ('carrys') is an
     error, not a page quietly built without it. Of the theme's own page settings, those
-    the handbook uses are here (``search``, ``hide``); to use another, add it here."""
+    the handbook uses are here (``search``, ``hide``, ``icon``); to use another, add it here."""
 
     title: Text | None = None
     description: Annotated[str, StringConstraints(strip_whitespace=True, min_length=50, max_length=200)]
@@ -216,6 +216,8 @@ class PageMeta(Record):
     induction_path: Id | None = Field(None, description="On a role's page docs/induction/<id>.md only: the role "
                                       "whose induction path the page shows, after its own text")
     search: PageSearch | None = Field(None, description="The theme's search setting (exclude: true)")
+    icon: Annotated[str, StringConstraints(pattern=r"^[a-z0-9_-]+(/[a-z0-9_-]+)+$")] | None = Field(
+        None, description="The theme's icon for the page in the navigation, e.g. 'material/lightbulb'")
     hide: list[Hidden] = Field(default_factory=list, description="Parts of the theme the page hides")
 
 
