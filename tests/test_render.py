@@ -376,3 +376,4 @@ def test_the_changelog_credits_the_records_it_shows():
     records = lists.changelog_records(HB)
     assert added and {r.id for r in records} == added
     assert all(r.carries for r in records)
+    assert lists.changelog_records(dataclasses.replace(HB, releases=[])) == []  # none released yet: none listed

@@ -71,7 +71,7 @@ def changelog_records(hb: Handbook) -> list:
     current = hb.holdings()
     snapshots = [{kind: getattr(r, kind) for kind, _label, _page in _KINDS} for r in hb.releases]
     listed: dict[str, set[str]] = {kind: set() for kind, _label, _page in _KINDS}
-    for before, after in zip(snapshots, [*snapshots[1:], current], strict=True):
+    for before, after in zip(snapshots, [*snapshots[1:], current][:len(snapshots)], strict=True):
         for kind in listed:
             listed[kind].update(i for i in after[kind] if i not in before[kind])
     tables = {"checklist": hb.checklist, "rights": hb.rights, "modules": hb.modules}
