@@ -145,8 +145,9 @@ def _shared_link(browser, server, *ids) -> str:
 def test_the_shared_view_stays_while_the_reader_moves_about_the_page(browser, server):
     """A manager looking at shared progress can scroll (the theme then rewrites the
     address's fragment), reload and follow the page's own table of contents without
-    losing the view; the view links to itself; going back to their own progress ends it
-    for good; a share link pasted into the open page shows."""
+    losing the view; the view links to itself; going to another page and back, opening
+    the page afresh, or going back to their own progress ends it; a share link pasted
+    into the open page shows."""
     link = _shared_link(browser, server, ITEMS[0], ITEMS[1])
     context = browser.new_context()
     page = context.new_page()
@@ -163,6 +164,20 @@ def test_the_shared_view_stays_while_the_reader_moves_about_the_page(browser, se
     page.wait_for_url("**#engineer-first-30-days")
     page.wait_for_selector(".hb-shared__summary")
     assert page.is_checked(f"#check-{ITEMS[1]}") and page.is_disabled(f"#check-{ITEMS[1]}")
+    # another page, then back to this one by the navigation: a new visit, the reader's own
+    page.locator(".md-sidebar--primary a[href$='partnership-model/']").first.click()
+    page.wait_for_url("**/partnership-model/")
+    page.locator(".md-sidebar--primary a[href$='induction/engineer/']").first.click()
+    page.wait_for_url(f"**/{PATH}")
+    page.wait_for_selector(".hb-path-tools:not([hidden])")
+    assert page.locator(".hb-shared").count() == 0 and not page.is_checked(f"#check-{ITEMS[0]}")
+    page.goto(link)
+    page.wait_for_selector(".hb-shared__summary")
+    page.goto(server.url + PATH)  # the page opened afresh, without the link
+    page.wait_for_selector(".hb-path-tools:not([hidden])")
+    assert page.locator(".hb-shared").count() == 0 and not page.is_checked(f"#check-{ITEMS[0]}")
+    page.goto(link)
+    page.wait_for_selector(".hb-shared__summary")
     page.click(".hb-back")
     page.wait_for_selector(".hb-shared", state="detached")
     page.reload()

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from macros.core import yamlfile
 from macros.core.load import DataError, load
+from macros.core.model import MACROS
 from tests.conftest import ROOT, mkdocs, zensical
 
 
@@ -211,16 +212,32 @@ def test_typo_in_a_macro_call_fails_the_build(project, tmp_path, engine):
 
 def test_macro_calls_checked_as_written(project):
     """A macro given an argument it does not take, or none where it needs one, is a
-    problem; a call in code is text, the engines' own now() is fine, and a call whose
-    argument is not quoted text is left to the engine."""
+    problem, in code too (the engines render a page's code blocks as well); what Jinja
+    does not run (a comment, a raw block) and what it knows (the engines' now(), its own
+    range(), a macro the page defines) are fine, and a call whose argument is not quoted
+    text is left to the engine."""
     page = project / "docs/glossary.md"
     start = page.read_text().count("\n") + 1
     page.write_text(page.read_text() + '\n{{ glossary("all") }}\n{{ rights() }}\n`{{ nope() }}`\n'
-                    '```\n{{ nope() }}\n```\n{{ now().year }}\n{{ checklist(role) }}\n')
+                    '```\n{{ nope_too() }}\n```\n{{ now().year }}\n{{ checklist(role) }}\n'
+                    '{#% {{ retired_macro() }} %#}\n{% raw %}{{ your_macro("arg") }}{% endraw %}\n'
+                    '{% macro tip(t) %}**{{ t }}**{% endmacro %}\n{{ tip("Tip") }}\n{{ range(2) | join(", ") }}\n')
+    names = ", ".join(MACROS)
     assert problems(project) == [
         f"docs/glossary.md: line {start + 1}: glossary() takes no argument, got 'all'",
         f'docs/glossary.md: line {start + 2}: rights() needs a team, e.g. rights("tech")',
+        f"docs/glossary.md: line {start + 3}: no macro 'nope'; expected one of: {names}",
+        f"docs/glossary.md: line {start + 5}: no macro 'nope_too'; expected one of: {names}",
     ]
+
+
+def test_a_reference_to_a_page_whose_calls_the_load_cannot_read_is_taken_on_trust(project):
+    """When a page's calls are not all plain (an argument by name, a Jinja statement), the
+    load does not know which records it shows, so a data id as an anchor on it is
+    accepted, as the engine's own anchor check still sees the built page."""
+    page = project / "docs/rights-and-responsibilities.md"
+    page.write_text(page.read_text().replace('{{ rights("tech") }}', '{{ rights(team="tech") }}'))
+    load(project / "docs")  # no problem: the checklist items that link to tech rights still may
 
 
 def test_the_engine_registers_the_macros_pages_may_call():
@@ -708,3 +725,25 @@ def test_an_anchor_written_twice_on_a_page_is_a_problem(project):
     assert any(re.match(r"docs/induction/\S+ \(and \d+ more pages\): anchor '#reading' is written twice, for the "
                         r"heading every role's page has '#reading' and for checklist item 'reading'", line)
                for line in lines), lines
+
+
+def test_an_item_is_numbered_by_its_place_in_the_file(project):
+    """With an invalid item before it, an item's '#n' is still its place in the file."""
+    def change(items):
+        items[0]["level"] = 9
+        items[2]["pairs_with"] = [*items[2]["pairs_with"], "nobody"]
+    edit(project, "roles.yml", change)
+    items = yaml.safe_load((project / "docs/data/roles.yml").read_text())
+    lines = problems(project)
+    assert any(line.startswith(f"docs/data/roles.yml: item '{items[2]['id']}' (#3), field 'pairs_with[") and
+               "unknown role 'nobody'" in line for line in lines), lines
+
+
+def test_a_length_is_counted_as_it_is_checked(project):
+    """A description folded onto its own line keeps a line break the check leaves out; the
+    message counts what was checked (not 'expected at least 50, got 50')."""
+    page = project / "docs/glossary.md"
+    text = "x" * 49
+    page.write_text(re.sub(r"(?m)^description: .*$", f"description: >\n  {text}", page.read_text(), count=1))
+    assert problems(project) == [
+        f"docs/glossary.md: field 'description': expected at least 50 characters, got 49: '{text[:36]}..."]

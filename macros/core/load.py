@@ -169,12 +169,13 @@ def _explain(err: dict) -> str:
     if kind == "string_pattern_mismatch":
         wanted = _PATTERN_HELP.get(ctx.get("pattern"), f"text matching {ctx.get('pattern')}")
         return f"expected {wanted}, got {_short(found)}"
-    if kind == "string_too_short" and isinstance(found, str) and found and ctx.get("min_length", 1) > 1:
-        return f"expected at least {ctx['min_length']} characters, got {len(found)}: {_short(found)}"
+    text = found.strip() if isinstance(found, str) else found  # (text is checked without its outer spaces)
+    if kind == "string_too_short" and isinstance(text, str) and text and ctx.get("min_length", 1) > 1:
+        return f"expected at least {ctx['min_length']} characters, got {len(text)}: {_short(text)}"
     if kind in {"string_too_short", "too_short"} and isinstance(found, (str, list)):
         return "expected a non-empty value, got an empty one"
-    if kind == "string_too_long" and isinstance(found, str):
-        return f"expected at most {ctx.get('max_length')} characters, got {len(found)}: {_short(found)}"
+    if kind == "string_too_long" and isinstance(text, str):
+        return f"expected at most {ctx.get('max_length')} characters, got {len(text)}: {_short(text)}"
     if kind in {"bool_type", "bool_parsing"}:
         return f"expected true or false, got {_type_name(found)} {_short(found)}"
     message = err["msg"].replace("Input should be", "expected").replace("Value error, ", "")
@@ -279,10 +280,18 @@ def _validate_items(name: str, raw: list, kind: type[Record], report: _Report) -
     return good
 
 
+class _Table(dict):
+    """A file's valid records by key, and each one's place in the file (``places``; a
+    file with invalid items holds fewer records than items)."""
+
+    places: dict[str, int]
+
+
 def _index(name: str, items: list[tuple[int, Record]], report: _Report, seen: dict[str, str]) -> dict:
     """Index records by key, reporting ids used twice (in this file or in another)."""
     key = _KEY_FIELD.get(name, "id")
-    out: dict = {}
+    out = _Table()
+    out.places = {}
     for index, record in items:
         value = str(getattr(record, key))
         label = f"item '{value}' (#{index + 1})"
@@ -296,6 +305,7 @@ def _index(name: str, items: list[tuple[int, Record]], report: _Report, seen: di
         if key == "id":
             seen[value] = name
         out[value] = record
+        out.places[value] = index + 1
     return out
 
 
@@ -305,8 +315,9 @@ def version_key(version: str) -> tuple[int, ...]:
 
 
 def _position(records: dict, key: str) -> str:
-    """'#n', the item's place in its file (computed only when a message needs it)."""
-    return f"#{list(records).index(key) + 1}"
+    """'#n', the item's place in its file."""
+    places = getattr(records, "places", None)
+    return f"#{places[key] if places and key in places else list(records).index(key) + 1}"
 
 
 def _check_refs(name: str, records: dict, field_: str, known: dict | None, what: str,
@@ -506,13 +517,21 @@ def _blank(match: re.Match) -> str:
     return re.sub(r"[^\n]", " ", match.group())
 
 
+# What Jinja does not run: a comment (mkdocs.yml sets '{#%' for them, as '{#' starts a
+# heading's anchor), a raw block; and what a page may define for itself.
+_NOT_RUN = re.compile(r"\{#%.*?%#\}|\{%-?\s*raw\s*-?%\}.*?\{%-?\s*endraw\s*-?%\}", re.S)
+_DEFINED = re.compile(r"\{%-?\s*(?:macro|set|for|import\s+\S+\s+as|from\s+\S+\s+import)\s+([A-Za-z_]\w*)")
+
+
 def macro_calls(body: str, first_line: int) -> list[tuple[int, str, re.Match | None]]:
-    """The macro calls in a page's Markdown (``body``, starting on line ``first_line`` of
-    its file), outside code: (line, name, its argument if it is plain quoted text or
-    none, as a match whose group 2 is the text or None; None if it is something else)."""
-    prose = _CODE_SPAN.sub(_blank, _FENCE.sub(_blank, body))
-    return [(first_line + prose.count("\n", 0, call.start()), call.group(1), _LITERAL_ARGS.match(prose, call.end()))
-            for call in _MACRO_CALL.finditer(prose)]
+    """The macro calls Jinja will run in a page's Markdown (``body``, starting on line
+    ``first_line`` of its file; in code too, as the engines render it): (line, name, its
+    argument if it is plain quoted text or none, as a match whose group 2 is the text or
+    None; None if it is something else). Names the page defines itself are left out."""
+    run = _NOT_RUN.sub(_blank, body) if "{#%" in body or "raw" in body else body
+    defined = set(_DEFINED.findall(run)) if "{%" in run else set()
+    return [(first_line + run.count("\n", 0, call.start()), call.group(1), _LITERAL_ARGS.match(run, call.end()))
+            for call in _MACRO_CALL.finditer(run) if call.group(1) not in defined]
 
 
 def macro_problems(calls: list[tuple[int, str, re.Match | None]], roles: dict | None) -> list[str]:
@@ -620,7 +639,11 @@ def _load_pages(docs_dir: Path, rels: list[str], roles: dict | None, shorts: set
             problems = macro_problems(calls, roles)
             for problem in problems:
                 report.line(f"{where}: {problem}")
-            if problems:  # what the page shows is not known: no reference is judged by it
+            # What the page shows is not known (so no reference is judged by it) when a call
+            # is wrong, or not one the load reads (an argument by name or a variable, a
+            # Jinja statement: a loop, a set, an include).
+            if problems or "{%" in source[body_at:] or any(
+                    args is None for _line, name, args in calls if name in model.MACROS):
                 unsure.add(rel)
         elif page is not None and _JINJA_MARK.search(prose):
             report.line(f"{where}: field 'render_macros': the page calls macros ({{{{ ... }}}}) but does not "

@@ -234,7 +234,8 @@ MACROS: dict[str, str | None] = {
     "glossary": None, "sources": None, "changelog": None, "page_reviews": None,
 }
 # What both macros engines (mkdocs-macros, Zensical) give every page besides.
-ENGINE_MACROS = frozenset({"now", "context", "macros_info"})
+# and what Jinja itself gives every template.
+ENGINE_MACROS = frozenset({"now", "context", "macros_info", "range", "dict", "lipsum", "cycler", "joiner", "namespace"})
 
 # file name (under docs/data) -> the record type each list item must be
 FILES: dict[str, type[Record]] = {

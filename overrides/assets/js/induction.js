@@ -9,10 +9,11 @@
  *   the date; a fragment never reaches a server. Opening one shows that progress
  *   read-only, names items this version no longer has, and offers to take it over here
  *   (merged with what this browser has). A damaged or altered link changes nothing.
- *   The view stays open in this tab (sessionStorage "partnership-handbook:shared:<checklist>")
- *   while the reader scrolls (the theme rewrites the address's fragment as they do), follows
- *   the page's own links or reloads, until they take it over or go back to their own;
- *   the view links to itself for copying. A share link pasted into the open page shows.
+ *   The view stays open for this visit to the page, in this tab (sessionStorage
+ *   "partnership-handbook:shared:<checklist>"), while the reader scrolls (the theme rewrites
+ *   the address's fragment as they do), follows the page's own links or reloads; it ends
+ *   when they take it over, go back to their own, or go to another page or open this one
+ *   afresh. The view links to itself for copying. A share link pasted into the open page shows.
  * - New since your last visit: items this path gained since the reader last opened it are
  *   marked, and items it lost are named. Key: "partnership-handbook:seen:<checklist>".
  * - "Suggest a change" on every checklist item, to the trackers the page's own
@@ -27,6 +28,32 @@
 
   function tabGet(key) {
     try { return window.sessionStorage.getItem(key); } catch (err) { return null; }
+  }
+
+  // The shared view kept for this visit to this page: its #share= fragment, or null.
+  function sharedKept(key) {
+    try {
+      var kept = JSON.parse(tabGet(SHARED + key) || "null");
+      return kept && kept.path === location.pathname ? String(kept.hash) : null;
+    } catch (err) { return null; }
+  }
+
+  // A visit ends when the reader goes to another page or opens one afresh (not a reload,
+  // not back or forward): shared views kept for other visits are let go.
+  var loaded = true;  // the first page set-up since the document loaded
+  function endOtherVisits() {
+    var nav = window.performance && performance.getEntriesByType ? performance.getEntriesByType("navigation")[0] : null;
+    var afresh = loaded && (!nav || nav.type === "navigate") && location.hash.indexOf("#share=") !== 0;
+    loaded = false;
+    try {
+      for (var i = window.sessionStorage.length - 1; i >= 0; i--) {
+        var name = window.sessionStorage.key(i);
+        if (name.indexOf(SHARED) !== 0) continue;
+        var kept = null;
+        try { kept = JSON.parse(window.sessionStorage.getItem(name)); } catch (err) { kept = null; }
+        if (afresh || !kept || kept.path !== location.pathname) window.sessionStorage.removeItem(name);
+      }
+    } catch (err) { /* storage disabled: nothing kept */ }
   }
 
   function tabSet(key, value) {
@@ -223,7 +250,7 @@
     });
 
     // A shared link opened here, or still on show in this tab
-    var hash = location.hash.indexOf("#share=") === 0 ? location.hash : tabGet(SHARED + key);
+    var hash = location.hash.indexOf("#share=") === 0 ? location.hash : sharedKept(key);
     if (hash && hash.indexOf("#share=") === 0) {
       var read = readShare(hash, key);
       var box = document.createElement("div");
@@ -237,7 +264,7 @@
         box.lastChild.textContent = read.error;
         tabSet(SHARED + key, null);
       } else {
-        tabSet(SHARED + key, hash);
+        tabSet(SHARED + key, JSON.stringify({ path: location.pathname, hash: hash }));
         var known = {}, done = {}, gone = [];
         checklist.boxes.forEach(function (b) { known[b.getAttribute("data-item")] = true; });
         read.ids.forEach(function (id) { if (known[id]) done[id] = true; else gone.push(id); });
@@ -351,6 +378,7 @@
   }
 
   function init() {
+    endOtherVisits();
     document.querySelectorAll(".hb-path-tools[data-checklist]").forEach(setupTools);
     setupSuggestions(document);
   }
