@@ -80,18 +80,8 @@ class Handbook:
     anchors: dict[str, set[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        order = list(STAGES)
-        by_role: dict[str, list[ChecklistItem]] = defaultdict(list)
-        for item in self.checklist.values():
-            for role in item.roles:
-                by_role[role].append(item)
-        self.by_role = {
-            role: sorted(items, key=lambda i: order.index(i.stage)) for role, items in by_role.items()
-        }
-        checks: dict[str, list[model.PageCheck]] = defaultdict(list)
-        for check in self.selfchecks.values():
-            checks[check.page].append(check)
-        self.checks_by_page = dict(checks)
+        self.by_role = _by_role(self.checklist)
+        self.checks_by_page = _by_page(self.selfchecks)
 
     def holdings(self) -> dict[str, dict[str, str]]:
         """What the data holds, as a release records it: checklist item id -> text, right
@@ -114,6 +104,24 @@ class Handbook:
 
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*(?:\{[^}]*#([\w-]+)[^}]*\})?\s*$")
+
+
+def _by_role(checklist: dict[str, ChecklistItem]) -> dict[str, list[ChecklistItem]]:
+    """Each role's checklist items, in course order (the stages'), else in file order."""
+    order = list(STAGES)
+    by_role: dict[str, list[ChecklistItem]] = defaultdict(list)
+    for item in checklist.values():
+        for role in item.roles:
+            by_role[role].append(item)
+    return {role: sorted(items, key=lambda i: order.index(i.stage)) for role, items in by_role.items()}
+
+
+def _by_page(selfchecks: dict[str, model.PageCheck]) -> dict[str, list[model.PageCheck]]:
+    """Each page's self-check questions, in file order."""
+    checks: dict[str, list[model.PageCheck]] = defaultdict(list)
+    for check in selfchecks.values():
+        checks[check.page].append(check)
+    return dict(checks)
 
 
 def outline(docs_dir: Path, page: str) -> tuple[str, dict[str, str]]:
@@ -314,10 +322,9 @@ def version_key(version: str) -> tuple[int, ...]:
     return tuple(int(part) for part in version.split("."))
 
 
-def _position(records: dict, key: str) -> str:
+def _position(records: _Table, key: str) -> str:
     """'#n', the item's place in its file."""
-    places = getattr(records, "places", None)
-    return f"#{places[key] if places and key in places else list(records).index(key) + 1}"
+    return f"#{records.places[key]}"
 
 
 def _check_refs(name: str, records: dict, field_: str, known: dict | None, what: str,
@@ -386,17 +393,11 @@ def _anchors(shows: dict[str, list[tuple[str, str | None]]], headings: dict[str,
     (a data id that is also a heading's, say) is a problem, reported once for all the
     pages it is on. Needs every data file whole (see load)."""
     items, roles = tables["checklist.yml"], tables["roles.yml"]
-    by_role: dict[str, list[ChecklistItem]] = defaultdict(list)
-    for item in items.values():
-        for role in item.roles:
-            by_role[role].append(item)
-    checks: dict[str, list[model.PageCheck]] = defaultdict(list)
-    for check in tables["selfchecks.yml"].values():
-        checks[check.page].append(check)
+    by_role, checks = _by_role(items), _by_page(tables["selfchecks.yml"])
     clashes: dict[tuple[str, tuple], list[str]] = {}
     out: dict[str, set[str]] = {}
     for page, calls in shows.items():
-        # anchor -> what writes it, as (what, name); words only for a clash
+        # anchor -> what writes it, as (what, name): words for a clash
         found: dict[str, tuple[str, str]] = {a: ("the page's heading", label) for a, label in headings[page].items()}
         twice: list[tuple[str, tuple[str, str]]] = []
 
@@ -409,7 +410,7 @@ def _anchors(shows: dict[str, list[tuple[str, str | None]]], headings: dict[str,
         def ids(anchors: list[str], what: str, found=found, add=add) -> None:
             """Data ids (unique across the data): at once, unless one is there already."""
             if found.keys().isdisjoint(anchors):
-                found.update(dict.fromkeys(anchors, (what, "")))  # ('': the name is the anchor)
+                found.update((anchor, (what, anchor)) for anchor in anchors)
             else:
                 for anchor in anchors:
                     add(anchor, what, anchor)
@@ -449,8 +450,7 @@ def _anchors(shows: dict[str, list[tuple[str, str | None]]], headings: dict[str,
             for check in checks[page]:
                 add(check.id, "self-check", check.id)
         for anchor, second in twice:
-            first = found[anchor] if found[anchor][1] else (found[anchor][0], anchor)
-            clashes.setdefault((anchor, (first, second)), []).append(page)
+            clashes.setdefault((anchor, (found[anchor], second)), []).append(page)
         out[page] = set(found)
     for (anchor, writers), pages in clashes.items():
         more = f" (and {len(pages) - 1} more page{'s' if len(pages) > 2 else ''})" if len(pages) > 1 else ""
@@ -632,17 +632,18 @@ def _load_pages(docs_dir: Path, rels: list[str], roles: dict | None, shorts: set
                 report.line(f"{where}: field 'tags[{i}]': unknown role tag '{tag}'; "
                             f"expected a role's short name: {', '.join(sorted(shorts))}")
         body_at = source.find("\n---", 3) + 4
-        prose = _jinja_outside_code(source[body_at:])
+        body = source[body_at:]
+        prose = _jinja_outside_code(body)
         calls = []
         if render:
-            calls = macro_calls(source[body_at:], source.count("\n", 0, body_at) + 1)
+            calls = macro_calls(body, source.count("\n", 0, body_at) + 1)
             problems = macro_problems(calls, roles)
             for problem in problems:
                 report.line(f"{where}: {problem}")
             # What the page shows is not known (so no reference is judged by it) when a call
             # is wrong, or not one the load reads (an argument by name or a variable, a
             # Jinja statement: a loop, a set, an include).
-            if problems or "{%" in source[body_at:] or any(
+            if problems or "{%" in body or any(
                     args is None for _line, name, args in calls if name in model.MACROS):
                 unsure.add(rel)
         elif page is not None and _JINJA_MARK.search(prose):
@@ -672,7 +673,6 @@ def load(docs_dir: str | Path, page_paths: list[str] | None = None) -> Handbook:
     page_paths = _page_paths(docs_dir) if page_paths is None else page_paths
     report = _Report()
     seen_ids: dict[str, str] = {}
-    raw_ids: set[str] = set()  # every id written in the data, valid item or not: anchors pages may show
     # the ids written in each file that could be read, valid item or not (in file order):
     # what references to it are checked against, so one broken item hides no other problem
     written: dict[str, dict[str, None]] = {}
@@ -683,7 +683,6 @@ def load(docs_dir: str | Path, page_paths: list[str] | None = None) -> Handbook:
             tables[name] = None
             continue
         written[name] = dict.fromkeys(i["id"] for i in raw if isinstance(i, dict) and isinstance(i.get("id"), str))
-        raw_ids.update(written[name])
         before = len(report.problems)
         items = _validate_items(name, raw, kind, report)
         table = _index(name, items, report, seen_ids)
@@ -717,6 +716,7 @@ def load(docs_dir: str | Path, page_paths: list[str] | None = None) -> Handbook:
     whole = all(tables[name] is not None for name in FILES)
     shown = _anchors(shows, headings, tables, about_pages) if whole else None
     outlines: dict[str, tuple[str, dict[str, str]]] = {}
+    raw_ids = set().union(*written.values())  # every id written in the data, valid item or not
     anchors = _Anchors(raw_ids, shown, set(pages) - unsure)
     _check_pages("checklist.yml", part("checklist.yml"), lambda r: [("section", r.section)], docs_dir, report,
                  outlines, anchors)

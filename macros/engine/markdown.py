@@ -22,7 +22,6 @@ instance outside a site build (no page) is left alone.
 
 from __future__ import annotations
 
-import itertools
 import re
 from xml.etree.ElementTree import Element, SubElement
 
@@ -34,7 +33,7 @@ from markdown.treeprocessors import Treeprocessor
 from macros.core import history
 from macros.core.load import DATA_DIR
 from macros.core.render import checklists, foot, glossary_links, induction, reviews
-from macros.core.render.text import BLOCK_END, BLOCK_START, LATER, LATER_START, SHOWS, shows
+from macros.core.render.text import BLOCK_END, BLOCK_START, LATER, LATER_START, SHOWS, shows, unused_mark
 from macros.engine import page as engine_page
 
 GLOSSARY = "glossary.md"
@@ -121,8 +120,7 @@ class BlockPreprocessor(Preprocessor):
         if BLOCK_START not in lines and not (later and any(line.startswith(LATER_START) for line in lines)):
             return lines
         # A mark no page text holds, so a contributor's own text is never replaced.
-        text = "\n".join(lines)
-        self.mark = next(f"hb-block-{n}:" for n in itertools.count() if f"hb-block-{n}:" not in text)
+        self.mark = unused_mark("\n".join(lines), "hb-block-{}:")
         out: list[str] = []
         held: list[str] | None = None
         for line in lines:

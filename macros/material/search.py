@@ -11,11 +11,11 @@ build, where the earlier commit's content hooks did the same. Zensical ignores
 
 from __future__ import annotations
 
-import itertools
 import re
 
 from mkdocs.plugins import event_priority
 
+from macros.core.render.text import unused_mark
 from macros.engine.page import once_a_build
 
 # Checklist lists (a list holds no other list): a role's, left out of the search index
@@ -23,7 +23,7 @@ from macros.engine.page import once_a_build
 _UNINDEXED = '<ul class="hb-items" data-checklist="'
 _INDEXED = '<ul class="hb-items hb-items--all">'
 _LISTS = '<ul class="hb-items'  # how both begin
-_HELD = "<!--hb-held{}:{}-->"  # (a number no page's own text holds, then the block's)
+_HELD = "<!--hb-held{}:"  # then the block's number and "-->" (the first number: one no page's own text holds)
 # What Material's search plugin keeps of markup (material/plugins/search/plugin.py,
 # Parser.keep): these tags, bare; of any other tag, only the text inside.
 _KEPT = "p|code|pre|li|ol|ul|sub|sup"
@@ -83,7 +83,7 @@ def on_page_content(html, page, config, files):
     held: list[str] = []
     parts: list[str] = []
     # marks no page text holds, so a contributor's own comment is never taken for one
-    series = next(n for n in itertools.count() if f"<!--hb-held{n}:" not in html)
+    series = unused_mark(html, _HELD)
     foot = _foot_at(html)
     if foot >= 0:
         html, foot = html[:foot], html[foot:]
@@ -98,14 +98,14 @@ def on_page_content(html, page, config, files):
         end = html.find("</ul>", start) + len("</ul>")
         block = html[start:end]
         parts.append(html[at:start])
-        number = _HELD.format(series, len(held))
+        number = f"{series}{len(held)}-->"
         parts.append(f"{number}{_for_search(block)}{number}" if kept else number)
         # put back as the search plugin leaves what it reads: without its attribute
         held.append(block if kept else block.replace(_EXCLUDE, "", 1))
         at = look = end
     parts.append(html[at:])
     if foot:
-        parts.append(_HELD.format(series, len(held)))
+        parts.append(f"{series}{len(held)}-->")
         held.append(_unmarked(foot))  # as the search plugin leaves the rest
     page.handbook_held = (series, held)
     return "".join(parts)
@@ -134,12 +134,12 @@ def _search_plugin_on(config) -> bool:
 
 def restore(content: str | None, page) -> str | None:
     """The page's HTML with what on_page_content held back put back (once)."""
-    series, held = getattr(page, "handbook_held", None) or (0, None)
+    series, held = getattr(page, "handbook_held", None) or ("", None)
     if not held or content is None:
         return content
     parts, at = [], 0
     for number, block in enumerate(held):
-        mark = _HELD.format(series, number)
+        mark = f"{series}{number}-->"
         start = content.find(mark, at)
         if start < 0:
             continue

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import itertools
 import re
 from collections.abc import Iterable
 
@@ -67,6 +68,12 @@ def bullets(items: Iterable[str]) -> str:
 # Around finished HTML a macro writes (see checklists.block): the page's Markdown
 # extension keeps what is between them out of Markdown and puts it back in the written page.
 BLOCK_START, BLOCK_END = "<!--hb-block-->", "<!--/hb-block-->"
+
+
+def unused_mark(text: str, mark: str) -> str:
+    """``mark`` (with '{}' for a number) numbered so that ``text`` does not hold it: a
+    placeholder that a page's own text can never be taken for."""
+    return next(mark.format(n) for n in itertools.count() if mark.format(n) not in text)
 
 
 def block(html: str) -> str:
