@@ -26,16 +26,10 @@
   var SEEN = "partnership-handbook:seen:";
   var SHARED = "partnership-handbook:shared:";  // sessionStorage: the share fragment on show in this tab
 
-  function tabGet(key) {
-    try { return window.sessionStorage.getItem(key); } catch (err) { return null; }
-  }
-
   // The shared view kept for this visit to this page: its #share= fragment, or null.
   function sharedKept(key) {
-    try {
-      var kept = JSON.parse(tabGet(SHARED + key) || "null");
-      return kept && kept.path === location.pathname ? String(kept.hash) : null;
-    } catch (err) { return null; }
+    var kept = storeGet(SHARED + key, true);
+    return kept && kept.path === location.pathname ? String(kept.hash) : null;
   }
 
   // A visit ends when the reader goes to another page or opens one afresh (not a reload,
@@ -49,18 +43,12 @@
       for (var i = window.sessionStorage.length - 1; i >= 0; i--) {
         var name = window.sessionStorage.key(i);
         if (name.indexOf(SHARED) !== 0) continue;
-        var kept = null;
-        try { kept = JSON.parse(window.sessionStorage.getItem(name)); } catch (err) { kept = null; }
-        if (afresh || !kept || kept.path !== location.pathname) window.sessionStorage.removeItem(name);
+        var kept = storeGet(name, true);
+        if (afresh || !kept || kept.path !== location.pathname) storeSet(name, null, true);
       }
     } catch (err) { /* storage disabled: nothing kept */ }
   }
 
-  function tabSet(key, value) {
-    try {
-      if (value === null) window.sessionStorage.removeItem(key); else window.sessionStorage.setItem(key, value);
-    } catch (err) { /* disabled: the view lasts until the fragment changes */ }
-  }
   var ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
   function today() {
@@ -68,12 +56,19 @@
     return d.getFullYear() + "-" + String(d.getMonth() + 1).padStart(2, "0") + "-" + String(d.getDate()).padStart(2, "0");
   }
 
-  function storeGet(key) {
-    try { return JSON.parse(window.localStorage.getItem(key) || "null"); } catch (err) { return null; }
+  // JSON kept in this browser (localStorage), or with `tab` for this tab only (sessionStorage);
+  // null removes it. Storage may be disabled: then nothing is kept.
+  function storeGet(key, tab) {
+    try {
+      return JSON.parse((tab ? window.sessionStorage : window.localStorage).getItem(key) || "null");
+    } catch (err) { return null; }
   }
 
-  function storeSet(key, value) {
-    try { window.localStorage.setItem(key, JSON.stringify(value)); } catch (err) { /* disabled: fine */ }
+  function storeSet(key, value, tab) {
+    try {
+      var area = tab ? window.sessionStorage : window.localStorage;
+      if (value === null) area.removeItem(key); else area.setItem(key, JSON.stringify(value));
+    } catch (err) { /* disabled: fine */ }
   }
 
   // FNV-1a over the link's content: an edited link no longer matches its check.
@@ -262,9 +257,9 @@
         box.className = "admonition failure hb-shared";
         box.innerHTML = '<p class="admonition-title">Shared progress</p><p></p>';
         box.lastChild.textContent = read.error;
-        tabSet(SHARED + key, null);
+        storeSet(SHARED + key, null, true);
       } else {
-        tabSet(SHARED + key, JSON.stringify({ path: location.pathname, hash: hash }));
+        storeSet(SHARED + key, { path: location.pathname, hash: hash }, true);
         var known = {}, done = {}, gone = [];
         checklist.boxes.forEach(function (b) { known[b.getAttribute("data-item")] = true; });
         read.ids.forEach(function (id) { if (known[id]) done[id] = true; else gone.push(id); });
@@ -288,7 +283,7 @@
         }
         var leave = function (message) {
           shared = null;
-          tabSet(SHARED + key, null);
+          storeSet(SHARED + key, null, true);
           checklist.mine();
           if (location.hash.indexOf("#share=") === 0) {
             history.replaceState(null, "", location.pathname + location.search);
