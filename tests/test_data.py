@@ -211,24 +211,46 @@ def test_typo_in_a_macro_call_fails_the_build(project, tmp_path, engine):
 
 
 def test_macro_calls_checked_as_written(project):
-    """A macro given an argument it does not take, or none where it needs one, is a
+    """A macro given an argument it does not take, or none where it needs one, or a role
+    or team id without its quotes (Jinja would read it as an undefined variable), is a
     problem, in code too (the engines render a page's code blocks as well); what Jinja
     does not run (a comment, a raw block) and what it knows (the engines' now(), its own
-    range(), a macro the page defines) are fine, and a call whose argument is not quoted
-    text is left to the engine."""
+    range(), a macro or variable the page defines) are fine, and a call whose argument
+    is any other expression is left to the engine."""
     page = project / "docs/glossary.md"
     start = page.read_text().count("\n") + 1
     page.write_text(page.read_text() + '\n{{ glossary("all") }}\n{{ rights() }}\n`{{ nope() }}`\n'
                     '```\n{{ nope_too() }}\n```\n{{ now().year }}\n{{ checklist(role) }}\n'
                     '{#% {{ retired_macro() }} %#}\n{% raw %}{{ your_macro("arg") }}{% endraw %}\n'
-                    '{% macro tip(t) %}**{{ t }}**{% endmacro %}\n{{ tip("Tip") }}\n{{ range(2) | join(", ") }}\n')
+                    '{% macro tip(t) %}**{{ t }}**{% endmacro %}\n{{ tip("Tip") }}\n{{ range(2) | join(", ") }}\n'
+                    '{{ checklist(cto) }} {{ rights(tech) }}\n{% set cpo = "cto" %}{{ checklist(cpo) }}\n'
+                    '{% for engineer in ["cto"] %}{{ checklist(engineer) }}{% endfor %}\n')
     names = ", ".join(MACROS)
     assert problems(project) == [
         f"docs/glossary.md: line {start + 1}: glossary() takes no argument, got 'all'",
         f'docs/glossary.md: line {start + 2}: rights() needs a team, e.g. rights("tech")',
         f"docs/glossary.md: line {start + 3}: no macro 'nope'; expected one of: {names}",
         f"docs/glossary.md: line {start + 5}: no macro 'nope_too'; expected one of: {names}",
+        f'docs/glossary.md: line {start + 14}: checklist(cto): a role id is written in quotes, checklist("cto"); '
+        "Jinja reads a bare word as a variable",
+        f'docs/glossary.md: line {start + 14}: rights(tech): a team id is written in quotes, rights("tech"); '
+        "Jinja reads a bare word as a variable",
     ]
+
+
+@pytest.mark.parametrize("text, line, message", [
+    ('{{ checklist("cto" }}', 1, "unexpected '}', expected ')'"),
+    ('{{ rights("tech) }}', 1, "unexpected char '\"' in column 11"),
+    ("{% if true %}\n{{ cascade() }}", 2, "Unexpected end of template. Jinja was looking for the following tags: "
+     "'elif' or 'else' or 'endif'. The innermost block that needs to be closed is 'if'."),
+])
+def test_text_jinja_cannot_read_is_a_problem_with_its_line(project, text, line, message):
+    """What Jinja would stop on mid-build (Zensical with a traceback) is found with the
+    data: the page, the line and Jinja's own words."""
+    page = project / "docs/glossary.md"
+    start = page.read_text().count("\n") + 1
+    page.write_text(page.read_text() + "\n" + text + "\n")
+    assert problems(project) == [f"docs/glossary.md: line {start + line}: Jinja cannot read this: {message}"]
 
 
 def test_a_reference_to_a_page_whose_calls_the_load_cannot_read_is_taken_on_trust(project):

@@ -23,6 +23,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
+import jinja2
+import jinja2.nodes
 import yaml
 from markdown.extensions.toc import slugify
 from pydantic import TypeAdapter, ValidationError
@@ -534,6 +536,43 @@ def macro_calls(body: str, first_line: int) -> list[tuple[int, str, re.Match | N
             for call in _MACRO_CALL.finditer(run) if call.group(1) not in defined]
 
 
+# Jinja as both engines set it up for the handbook's pages (mkdocs.yml: comments are
+# '{#% ... %#}', as '{#' starts a heading's anchor); only used to read a page, never to run it.
+_JINJA = jinja2.Environment(comment_start_string="{#%", comment_end_string="%#}")
+
+
+def jinja_problems(body: str, first_line: int, roles: dict | None) -> list[str]:
+    """What Jinja would stop on in a page's Markdown (``body``, starting on line
+    ``first_line`` of its file), found before any page is built: text it cannot read (an
+    unclosed bracket or quote, a statement never ended), and a role or team id given to a
+    macro without its quotes (``checklist(cto)``: Jinja reads a bare word as a variable).
+    Both would otherwise stop the engine mid-build, Zensical with its traceback."""
+    first = min((at for at in (body.find(mark) for mark in ("{{", "{%", "{#%")) if at >= 0), default=-1)
+    if first < 0:
+        return []
+    cut = body.rfind("\n", 0, first) + 1  # Jinja reads from the first mark's line, line numbers kept
+    text = "\n" * body.count("\n", 0, cut) + body[cut:]
+    try:
+        tree = _JINJA.parse(text)
+    except jinja2.TemplateSyntaxError as exc:
+        # (Jinja names a stray character by its place in the text: say its column instead)
+        message = re.sub(r" at (\d+)$", lambda at: f" in column {int(at[1]) - text.rfind(chr(10), 0, int(at[1]))}",
+                         exc.message or "")
+        return [f"line {first_line + (exc.lineno or 1) - 1}: Jinja cannot read this: {message}"]
+    defined = {name.name for name in tree.find_all(jinja2.nodes.Name) if name.ctx in ("store", "param")}
+    defined.update(node.name for node in tree.find_all(jinja2.nodes.Macro))
+    problems = []
+    for call in tree.find_all(jinja2.nodes.Call):
+        name = call.node.name if isinstance(call.node, jinja2.nodes.Name) else None
+        wants = model.MACROS.get(name) if name not in defined else None
+        ids = model.TEAMS if wants == "team" else roles or {}
+        for arg in call.args if wants else ():
+            if isinstance(arg, jinja2.nodes.Name) and arg.name in ids and arg.name not in defined:
+                problems.append(f"line {first_line + arg.lineno - 1}: {name}({arg.name}): a {wants} id is "
+                                f"written in quotes, {name}(\"{arg.name}\"); Jinja reads a bare word as a variable")
+    return problems
+
+
 def macro_problems(calls: list[tuple[int, str, re.Match | None]], roles: dict | None) -> list[str]:
     """What is wrong with a page's macro calls (see macro_calls): a name that is no macro
     (model.MACROS), or an argument it does not take; 'line N: ...' for each. A call
@@ -636,8 +675,10 @@ def _load_pages(docs_dir: Path, rels: list[str], roles: dict | None, shorts: set
         prose = _jinja_outside_code(body)
         calls = []
         if render:
-            calls = macro_calls(body, source.count("\n", 0, body_at) + 1)
-            problems = macro_problems(calls, roles)
+            first_line = source.count("\n", 0, body_at) + 1
+            calls = macro_calls(body, first_line)
+            problems = sorted(jinja_problems(body, first_line, roles) + macro_problems(calls, roles),
+                              key=lambda problem: int(problem.split(None, 2)[1].rstrip(":")))  # 'line N: ...'
             for problem in problems:
                 report.line(f"{where}: {problem}")
             # What the page shows is not known (so no reference is judged by it) when a call

@@ -71,9 +71,12 @@ def define_env(env) -> None:
 
         return suggest
 
-    def known(kind: str, value: str, table) -> str:
+    def known(macro: str, kind: str, value: str, table) -> str:
+        """``value``, if it is in ``table``; else the build stops, naming the page (the data
+        load finds such a call where its argument is written out; this is for the rest)."""
         if value not in table:
-            raise ValueError(f"unknown {kind} '{value}' in a macro call; expected one of: {', '.join(table)}")
+            engine_page.stop_on_page(context(), f"{macro}(\"{value}\"): no {kind} '{value}'; "
+                                                f"expected one of: {', '.join(table)}")
         return value
 
     @env.macro
@@ -90,7 +93,7 @@ def define_env(env) -> None:
 
     @env.macro
     def checklist(role: str) -> str:
-        known("role", role, hb.roles)
+        known("checklist", "role", role, hb.roles)
         return (checklists.checklist(hb, role, where())
                 + shows(hb.by_role.get(role, []), ["checklist.yml", "roles.yml"]))
 
@@ -100,7 +103,7 @@ def define_env(env) -> None:
 
     @env.macro
     def rights(team: str) -> str:
-        known("team", team, pairs.TEAMS)
+        known("rights", "team", team, pairs.TEAMS)
         return pairs.rights(hb, team, suggester(in_markdown=True)) + shows(pairs.team_pairs(hb, team), ["rights.yml"])
 
     @env.macro

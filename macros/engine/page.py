@@ -203,6 +203,12 @@ def trackers(extra: dict, engine: str):
     return found
 
 
+def stop_on_page(context: PageContext, problem: str) -> None:
+    """Stop the build for a problem a macro finds on the page it renders (one the data
+    load could not see: a call through a variable), as bad data stops it."""
+    _stop([f"docs/{context.where.path}: {problem}"], context.engine)
+
+
 def _stop(problems: list[str], engine: str) -> None:
     summary = f"The handbook data has {len(problems)} problem(s), listed above; fix them and build again."
     if engine == "zensical":
