@@ -99,7 +99,8 @@ def test_copy_and_download_as_markdown(browser, server):
 
 def test_share_and_take_over_on_another_device(browser, server):
     """A share link shows the progress read-only with its date on a second browser, and
-    taking it over merges it with that browser's own; nothing is lost on either side."""
+    taking it over merges it with that browser's own, once that browser's reader agrees
+    (it has progress of its own); nothing is lost on either side."""
     first = browser.new_context()
     page = first.new_page()
     open_path(page, server)
@@ -120,6 +121,21 @@ def test_share_and_take_over_on_another_device(browser, server):
     assert summary.startswith(f"2 of {len(ITEMS)} done, shared on {dt.date.today().isoformat()}")
     assert other.is_checked(f"#check-{ITEMS[0]}") and not other.is_checked(f"#check-{ITEMS[3]}")
     assert other.is_disabled(f"#check-{ITEMS[0]}")
+    asked = []
+
+    def answer(dialog, accept):
+        asked.append(dialog.message)
+        dialog.accept() if accept else dialog.dismiss()
+
+    other.once("dialog", lambda dialog: answer(dialog, False))
+    other.click(".hb-take-over")
+    other.wait_for_function("document.querySelector('.hb-path-tools__status').textContent.startsWith('Nothing')")
+    assert asked == ["Add 2 items from this shared progress to the 1 item ticked in this browser? "
+                     "This cannot be undone."]
+    assert other.locator(".hb-shared").count() == 1  # still the shared view, own progress untouched
+    assert other.evaluate("Object.keys(JSON.parse(localStorage.getItem('partnership-handbook:progress:' + "
+                          "document.querySelector('.hb-path-tools').dataset.checklist) || '{}'))") == [ITEMS[3]]
+    other.once("dialog", lambda dialog: answer(dialog, True))
     other.click(".hb-take-over")
     other.wait_for_selector(".hb-shared", state="detached")
     for item in (ITEMS[0], ITEMS[1], ITEMS[3]):
@@ -330,7 +346,7 @@ def test_items_new_since_the_last_visit_are_marked_and_retired_ones_named(browse
         assert page.locator(".hb-new").count() == 1
         status = page.locator(".hb-path-tools__status").inner_text()
         assert status.startswith("1 item is new since your last visit")
-        assert f"Retired since then: {gone['text']}" in status
+        assert status.endswith(f"Retired since then: {gone['text'].rstrip('.')}.")  # one full stop
         open_path(page, srv)  # seen now: nothing is new any more
         assert not page.locator(".hb-new").count()
     context.close()

@@ -35,22 +35,25 @@ def test_the_contract_covers_every_kind_of_item(site):
     assert "the-cascade" in pages["/partnership-model/"]
 
 
-def test_a_removed_anchor_fails_with_the_link_and_the_fix(project, tmp_path):
-    """Renaming an item's id breaks the contract, and the message says which link and how to fix it."""
+def test_a_removed_anchor_fails_with_the_link_and_the_fix(project, tmp_path, site):
+    """Renaming an item's id breaks the contract, and the message says which link and how
+    to fix it. (Counted against the handbook as it is, so a break of the contract in the
+    working tree is reported once, by the test of the real site, not here as well.)"""
     path = project / "docs/data/glossary.yml"
     terms = yaml.safe_load(path.read_text())
     next(t for t in terms if t["id"] == "showcase")["id"] = "showcases"
     path.write_text(yaml.safe_dump(terms, sort_keys=False))
     out = tmp_path / "out"
     assert mkdocs(project, out).returncode == 0
-    problems = link_contract.broken(out, link_contract.read())
+    already = set(link_contract.broken(site.root, link_contract.read()))
+    problems = [p for p in link_contract.broken(out, link_contract.read()) if p not in already]
     assert len(problems) == 1
     assert problems[0].startswith("anchor /glossary/#showcase is gone from the build: restore it; or, if the page "
                                   "moved, add a redirect under plugins > redirects > redirect_maps in mkdocs.yml")
     assert "retire it under 'retired' in tests/link-contract.yml" in problems[0]
     contract = link_contract.read()
     contract["retired"] = {**contract["retired"], "/glossary/#showcase": "renamed to #showcases in 1.1"}
-    assert link_contract.broken(out, contract) == []
+    assert set(link_contract.broken(out, contract)) <= already
 
 
 def _page(root: Path, url: str, html: str) -> None:

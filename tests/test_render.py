@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import dataclasses
+import datetime as dt
 import html
 import os
 import posixpath
@@ -377,3 +378,19 @@ def test_the_changelog_credits_the_records_it_shows():
     assert added and {r.id for r in records} == added
     assert all(r.carries for r in records)
     assert lists.changelog_records(dataclasses.replace(HB, releases=[])) == []  # none released yet: none listed
+
+
+def test_the_unreleased_section_stays_after_a_release():
+    """Right after a release (the data holds what the last release held), the changelog
+    still has its 'Not yet released' section, saying nothing is, so a link to it works."""
+    from macros.core.model import Release
+    from macros.core.render import lists
+
+    where = Where("changelog.md", "changelog/", True)
+    released = Release(version="9.9", date=dt.date(2099, 1, 1), **HB.holdings())
+    log = lists.changelog(dataclasses.replace(HB, releases=[*HB.releases, released]), where)
+    section = log[log.index("## Not yet released {#unreleased}"):]
+    assert section.split("\n## ")[0].splitlines()[2] == (
+        "Nothing yet: this version of the handbook holds the same checklist items, rights and modules as version 9\\.9.")
+    assert "Added:" not in section.split("\n## ")[0]
+

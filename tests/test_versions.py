@@ -45,36 +45,40 @@ def release(project: Path, version: str) -> None:
 
 
 def test_two_versions_side_by_side(project):
-    """mike publishes 1.0 and 1.1 to gh-pages; versions.json lists both, latest points at 1.1."""
-    git(project, "init", "-q", "-b", "main")
-    git(project, "add", "-A")
-    git(project, "commit", "-qm", "1.0")
-    release(project, "1.0")
-
+    """mike publishes the handbook as it is and a next version; versions.json lists both,
+    latest points at the next. (The versions are the changelog's newest and one after it,
+    so the test keeps passing as real releases are added.)"""
     changelog = project / "docs/data/changelog.yml"
     entries = yaml.safe_load(changelog.read_text())
-    entries.append({"version": "1.1", "date": "2027-01-15", "changes": ["A second release for the test."]})
+    newest = max(tuple(int(n) for n in e["version"].split(".")) for e in entries)
+    now, later = ".".join(map(str, newest)), ".".join(map(str, (*newest[:-1], newest[-1] + 1)))
+    git(project, "init", "-q", "-b", "main")
+    git(project, "add", "-A")
+    git(project, "commit", "-qm", now)
+    release(project, now)
+
+    entries.append({"version": later, "date": "2099-01-15", "changes": ["A next release for the test."]})
     changelog.write_text(yaml.safe_dump(entries, sort_keys=False))
-    git(project, "commit", "-qam", "1.1")
-    release(project, "1.1")
+    git(project, "commit", "-qam", later)
+    release(project, later)
     subprocess.run([MIKE, "set-default", "latest"], cwd=project, env=GIT_ENV, check=True, capture_output=True)
 
     versions = json.loads(git(project, "show", "gh-pages:versions.json"))
-    assert [(v["version"], v["aliases"]) for v in versions] == [("1.1", ["latest"]), ("1.0", [])]
+    assert [(v["version"], v["aliases"]) for v in versions] == [(later, ["latest"]), (now, [])]
     files = set(git(project, "ls-tree", "-r", "--name-only", "gh-pages").split())
-    for version in ("1.0", "1.1"):
+    for version in (now, later):
         assert f"{version}/index.html" in files
         assert f"{version}/induction/engineer/index.html" in files
         assert f"{version}/partnership-model/index.html" in files
-    # 'latest' is a symlink to 1.1 (mike's default alias type); the root redirects to it
+    # 'latest' is a symlink to the newest (mike's default alias type); the root redirects to it
     assert git(project, "ls-tree", "gh-pages", "latest").split()[0] == "120000"
-    assert git(project, "show", "gh-pages:latest").strip() == "1.1"
+    assert git(project, "show", "gh-pages:latest").strip() == later
     assert "latest/" in git(project, "show", "gh-pages:index.html")
-    assert "Version 1.1" in git(project, "show", "gh-pages:1.1/changelog/index.html")
+    assert f"Version {later}" in git(project, "show", f"gh-pages:{later}/changelog/index.html")
     # each published version shows Material's selector, fed by mike's versions.json
-    assert theme_config(git(project, "show", "gh-pages:1.0/index.html"))["version"] == {
+    assert theme_config(git(project, "show", f"gh-pages:{now}/index.html"))["version"] == {
         "alias": True, "default": "latest", "provider": "mike"}
-    assert "Version 1.1" not in git(project, "show", "gh-pages:1.0/changelog/index.html")
+    assert f"Version {later}" not in git(project, "show", f"gh-pages:{now}/changelog/index.html")
 
 
 def theme_config(html: str) -> dict:

@@ -86,11 +86,15 @@ def changelog(hb: Handbook, where: Where) -> str:
     order = list(snapshots)  # hb.releases is in version order
     out = []
     if order:
+        # (always there, so a link to it keeps working after a release empties it)
         unreleased = _difference(snapshots[order[-1]], current, where, current)
+        out.append("## Not yet released {#unreleased}\n")
         if unreleased:
-            out.append("## Not yet released {#unreleased}\n")
             out.append(f"What this version of the handbook holds that version {text(order[-1])} did not.\n")
             out += unreleased
+        else:
+            out.append(f"Nothing yet: this version of the handbook holds the same checklist items, rights and "
+                       f"modules as version {text(order[-1])}.\n")
     for c in sorted(hb.changelog, key=lambda c: version_key(c.version), reverse=True):
         out.append(f"## Version {text(c.version)} {{#v{c.version.replace('.', '-')}}}\n")
         out.append(f"*Released {c.date.isoformat()}*\n")

@@ -51,6 +51,12 @@
 
   var ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
+  function plural(n, noun) { return n + " " + noun + (n === 1 ? "" : "s"); }
+
+  // Items' texts as one sentence: "A; B; C." (each text's own full stop dropped).
+  function sansStop(text) { return String(text).replace(/\.\s*$/, ""); }
+  function listed(texts) { return texts.map(sansStop).join("; ") + "."; }
+
   function today() {
     var d = new Date();
     return d.getFullYear() + "-" + String(d.getMonth() + 1).padStart(2, "0") + "-" + String(d.getDate()).padStart(2, "0");
@@ -277,9 +283,9 @@
         if (gone.length) {
           var retiredLine = box.querySelector(".hb-shared__retired");
           retiredLine.hidden = false;
-          retiredLine.textContent = "Retired since, no longer in this version: " + gone.map(function (id) {
-            return retired[id] ? retired[id] + " (" + id + ")" : id;
-          }).join("; ") + ".";
+          retiredLine.textContent = "Retired since, no longer in this version: " + listed(gone.map(function (id) {
+            return retired[id] ? sansStop(retired[id]) + " (" + id + ")" : id;
+          }));
         }
         var leave = function (message) {
           shared = null;
@@ -293,6 +299,14 @@
         };
         box.querySelector(".hb-take-over").addEventListener("click", function () {
           var mine = checklist.load();
+          var own = Object.keys(mine).filter(function (id) { return mine[id] && known[id]; }).length;
+          var adding = Object.keys(done).filter(function (id) { return !mine[id]; }).length;
+          // Someone's own progress (a manager's, say) is merged into only when they say so.
+          if (own && !window.confirm("Add " + plural(adding, "item") + " from this shared progress to the " +
+                                     plural(own, "item") + " ticked in this browser? This cannot be undone.")) {
+            say("Nothing was taken over; this browser's progress is as it was.");
+            return;
+          }
           Object.keys(done).forEach(function (id) { mine[id] = true; });
           checklist.save(mine);
           leave("Took over the shared progress: it is merged with what this browser had.");
@@ -331,9 +345,9 @@
                    (seen.at ? " on " + seen.at : "") + ", marked New.");
       }
       if (gone.length) {
-        parts.push("Retired since then: " + gone.map(function (id) {
+        parts.push("Retired since then: " + listed(gone.map(function (id) {
           return String(seen.items[id] || retired[id] || id);
-        }).join("; ") + ".");
+        })));
       }
       if (parts.length) say(parts.join(" "));
     }
