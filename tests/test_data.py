@@ -769,3 +769,25 @@ def test_a_length_is_counted_as_it_is_checked(project):
     page.write_text(re.sub(r"(?m)^description: .*$", f"description: >\n  {text}", page.read_text(), count=1))
     assert problems(project) == [
         f"docs/glossary.md: field 'description': expected at least 50 characters, got 49: '{text[:36]}..."]
+
+
+def test_a_module_question_has_an_id_of_its_own(project):
+    """A CTO module's self-check question is linked by its id (so a question added in front
+    moves no link): one is required, and it is unique across the data like any id."""
+    def change(modules):
+        del modules[0]["selfcheck"][0]["id"]
+        modules[2]["selfcheck"][0]["id"] = modules[1]["selfcheck"][0]["id"]
+        modules[3]["selfcheck"][0]["id"] = "read-the-model"
+
+    edit(project, "modules.yml", change)
+    modules = yaml.safe_load((project / "docs/data/modules.yml").read_text())
+    assert problems(project) == [
+        "docs/data/modules.yml: item 'feasibility-and-scale' (#1), field 'selfcheck[0].id': missing; "
+        "this field is required",
+        f"docs/data/modules.yml: item '{modules[2]['id']}' (#3), field 'selfcheck[0].id': duplicate id "
+        f"'{modules[1]['selfcheck'][0]['id']}', already used in this file; ids become anchors and must be unique "
+        "across the data",
+        "docs/data/checklist.yml: item 'read-the-model' (#1), field 'id': duplicate id 'read-the-model', already "
+        "used in docs/data/modules.yml; ids become anchors and must be unique across the data",
+    ]
+

@@ -319,6 +319,19 @@ def _index(name: str, items: list[tuple[int, Record]], report: _Report, seen: di
     return out
 
 
+def _index_questions(modules: _Table, report: _Report, seen: dict[str, str]) -> None:
+    """A CTO module's self-check ids are anchors too: unique across the data."""
+    for key, module in modules.items():
+        for i, question in enumerate(module.selfcheck):
+            if question.id in seen:
+                where = "this file" if seen[question.id] == "modules.yml" else f"docs/{DATA_DIR}/{seen[question.id]}"
+                report.add("modules.yml", f"duplicate id '{question.id}', already used in {where}; ids become "
+                                          "anchors and must be unique across the data",
+                           f"item '{key}' ({_position(modules, key)})", f"selfcheck[{i}].id")
+            else:
+                seen[question.id] = "modules.yml"
+
+
 def version_key(version: str) -> tuple[int, ...]:
     """'1.10' sorts after '1.9'."""
     return tuple(int(part) for part in version.split("."))
@@ -441,6 +454,8 @@ def _anchors(shows: dict[str, list[tuple[str, str | None]]], headings: dict[str,
             elif name in _SHOWN_RECORDS:
                 file, what = _SHOWN_RECORDS[name]
                 ids(list(tables[file]), what)
+                if name == "cto_modules":
+                    ids([qa.id for m in tables[file].values() for qa in m.selfcheck], "CTO module self-check")
             elif name == "role_grid":
                 for role in roles:
                     add(f"role-{role}", "the card of role", role)
@@ -727,6 +742,8 @@ def load(docs_dir: str | Path, page_paths: list[str] | None = None) -> Handbook:
         before = len(report.problems)
         items = _validate_items(name, raw, kind, report)
         table = _index(name, items, report, seen_ids)
+        if name == "modules.yml":
+            _index_questions(table, report, seen_ids)
         # A file with shape errors still takes part in cross-checks for its good items,
         # but files that refer to it skip checks against an incomplete list.
         tables[name] = table if len(report.problems) == before else None

@@ -88,6 +88,9 @@ class Module(Record):
 
 
 class SelfCheck(Record):
+    """A CTO module's self-check question."""
+
+    id: Id = Field(description="The question's anchor, unique across the data; never rename or reuse one")
     question: Text
     answer: Text
 

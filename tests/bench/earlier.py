@@ -18,7 +18,9 @@ handbook its own generator made. What changed in the format since, and what is d
   in full; it calls ``selfchecks_index()``, a list of links to the pages that hold them
   (a lighter page);
 - a link from the site's root (``/page.md``), which MkDocs reads from docs/, becomes a
-  link relative to the page, as Zensical reads it.
+  link relative to the page, as Zensical reads it;
+- a CTO module's self-check question was anchored by its place (``<module>-check-<n>``);
+  it now has an id: each gets the anchor it had.
 
 The theme overrides, the macros package and mkdocs.yml (but for its navigation) are
 this commit's; the pages, the data and CONTRIBUTING.md (which a page includes) stay the
@@ -57,6 +59,13 @@ def convert(project: Path) -> Path:
             changed = _with_front_matter(changed, "render_macros: true")
         if changed != text:
             page.write_text(changed, encoding="utf-8")
+    modules_file = docs / "data" / "modules.yml"
+    modules = yaml.safe_load(modules_file.read_text(encoding="utf-8")) or []
+    if any("id" not in question for module in modules for question in module.get("selfcheck") or []):
+        for module in modules:
+            for n, question in enumerate(module.get("selfcheck") or [], 1):
+                question.setdefault("id", f"{module['id']}-check-{n}")
+        modules_file.write_text(yaml.safe_dump(modules, sort_keys=False, allow_unicode=True), encoding="utf-8")
     entries = []
     for role in yaml.safe_load((docs / "data" / "roles.yml").read_text(encoding="utf-8")):
         page = docs / "induction" / f"{role['id']}.md"

@@ -22,7 +22,7 @@ def modules(hb: Handbook, level: int = 3, suggest=None) -> str:
         out.append(f'!!! tip "Actionable insight"\n    {text(m.insight)}\n')
         out.append(f"**How you know it is working**\n\n{bullets(m.signals)}\n")
         if m.selfcheck:
-            checks = [(f"{m.id}-check-{i}", qa.question, qa.answer) for i, qa in enumerate(m.selfcheck, 1)]
+            checks = [(qa.id, qa.question, qa.answer) for qa in m.selfcheck]
             out.append(f"**Check yourself**\n\n{questions(checks)}\n")
         links = suggest(m.title, m.id) if suggest else ""
         if links:
