@@ -352,6 +352,36 @@ def test_items_new_since_the_last_visit_are_marked_and_retired_ones_named(browse
     context.close()
 
 
+def test_a_link_to_a_retired_item_says_what_it_was(browser, project, tmp_path):
+    """A manager's link to an item a later version retired opens the path at its checklist,
+    saying which item the link meant (its text as last released); a link to an item that
+    is there, or to a heading, says nothing of the kind."""
+    released = yaml.safe_load((project / "docs/data/releases.yml").read_text())[-1]["checklist"]
+    path = project / "docs/data/checklist.yml"
+    items = yaml.safe_load(path.read_text())
+    gone = next(i for i in items if "engineer" in i["roles"] and i["id"] in released)
+    items.remove(gone)
+    path.write_text(yaml.safe_dump(items, sort_keys=False, allow_unicode=True))
+    out = tmp_path / "out"
+    assert mkdocs(project, out).returncode == 0
+    context = browser.new_context()
+    page = context.new_page()
+    with StaticServer(out) as srv:
+        page.goto(f"{srv.url}{PATH}#{gone['id']}")
+        page.wait_for_function("document.querySelector('.hb-path-tools__status').textContent.includes('no longer')")
+        status = page.locator(".hb-path-tools__status").inner_text()
+        assert status == (f"The item this link points to is no longer on this path: \u201c"
+                          f"{' '.join(released[gone['id']].split()).rstrip('.')}\u201d. "
+                          "The changelog lists what each version retired.")
+        page.wait_for_function("document.getElementById('checklist').getBoundingClientRect().top < 200")
+        for fine in (ITEMS[1] if ITEMS[0] == gone["id"] else ITEMS[0], "reading"):
+            page = context.new_page()
+            page.goto(f"{srv.url}{PATH}#{fine}")
+            page.wait_for_selector(".hb-path-tools:not([hidden])")
+            assert "no longer" not in page.locator(".hb-path-tools__status").inner_text()
+    context.close()
+
+
 def test_suggest_a_change_on_each_item_opens_a_prefilled_issue(page, server):
     """Every checklist item has a 'Suggest a change' link per tracker naming the item and its anchor."""
     open_path(page, server)

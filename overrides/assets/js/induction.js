@@ -319,6 +319,20 @@
       newSinceLastVisit(key, checklist, retired, say);
     }
     tools.hidden = false;
+    linkedToRetired(retired, say);
+  }
+
+  // A link to an item this version retired (a manager's, made for an earlier version)
+  // would open the page at its top with no word: say what it pointed to, at the checklist.
+  function linkedToRetired(retired, say) {
+    var id = "";
+    try { id = decodeURIComponent(location.hash.slice(1)); } catch (err) { return; }
+    if (!id || id.indexOf("share=") === 0 || document.getElementById(id) ||
+        !Object.prototype.hasOwnProperty.call(retired, id)) return;
+    say("The item this link points to is no longer on this path: “" + sansStop(retired[id]) +
+        "”. The changelog lists what each version retired.");
+    var heading = document.getElementById("checklist");
+    if (heading) heading.scrollIntoView();
   }
 
   function newSinceLastVisit(key, checklist, retired, say) {
