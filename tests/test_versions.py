@@ -79,6 +79,14 @@ def test_two_versions_side_by_side(project):
     assert theme_config(git(project, "show", f"gh-pages:{now}/index.html"))["version"] == {
         "alias": True, "default": "latest", "provider": "mike"}
     assert f"Version {later}" not in git(project, "show", f"gh-pages:{now}/changelog/index.html")
+    # every version names the page under 'latest' as canonical, and carries the banner
+    # Material shows on a version other than the default (its script decides; the text is ours)
+    for version in (now, later):
+        page = git(project, "show", f"gh-pages:{version}/induction/engineer/index.html")
+        assert '<link rel="canonical" href="https://handbook.example.org/latest/induction/engineer/">' in page
+        banner = re.search(r'data-md-component="outdated" hidden>(.*?)</aside>', page, re.S).group(1)
+        assert "This is an earlier version of the handbook." in banner
+        assert '<a href="../../.."><strong>Go to the latest version.</strong></a>' in banner  # the site's root
 
 
 def theme_config(html: str) -> dict:
