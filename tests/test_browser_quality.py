@@ -113,6 +113,26 @@ def test_search_loads_only_when_someone_searches(browser, server):
     context.close()
 
 
+def test_search_loads_only_when_someone_searches_on_zensical(browser, engines):
+    """On Zensical too (its index is search.json, and its bundle listens to the worker
+    through onmessage): nothing of search is fetched on a first visit, and searching finds."""
+    from tests.browser import StaticServer
+
+    context = browser.new_context()
+    requested: list[str] = []
+    context.on("request", lambda req: requested.append(urlparse(req.url).path))
+    page = context.new_page()
+    with StaticServer(engines["zensical"].root) as srv:
+        page.goto(f"{srv.url}induction/engineer/", wait_until="networkidle")
+        page.wait_for_selector("html[data-hb-search=held]", state="attached")
+        assert not [p for p in requested if p.endswith("/search.json") or "/workers/search." in p]
+        page.click(".md-search__button")  # Zensical's search box lives in a shadow root
+        page.get_by_role("combobox", name="Search").fill("feature factory")
+        page.locator("[id$='-results']").get_by_text("Feature factory").first.wait_for(timeout=10_000)
+        assert "/search.json" in requested and [p for p in requested if "/workers/search." in p]
+    context.close()
+
+
 def test_search_works_after_moving_between_pages(browser, server):
     """With instant navigation the page is swapped in place; search, started or not, keeps working."""
     context = browser.new_context()

@@ -1,6 +1,6 @@
 /* Load search on demand, not on every first visit.
  *
- * Material fetches search/search_index.json and starts its search worker as soon
+ * Material fetches search/search_index.json (Zensical: search.json) and starts its search worker as soon
  * as a page loads, so every visitor pays for the whole index (about 1 MB gzip at
  * 1,000 pages) and the worker (12 KB gzip, plus building the index in it) whether
  * or not they search. This runs before Material's bundle and:
@@ -10,7 +10,8 @@
  *   search shortcut key, a page opened with a ?q= query, or one opened from a search
  *   result with ?h= (the words Material highlights once it has the index);
  * - hands Material a stand-in for its search worker that starts the real one
- *   when Material first posts to it, which it does once the index has arrived.
+ *   when Material first posts to it, which it does once the index has arrived
+ *   (listeners added before then, or set as onmessage as Zensical does, go to it).
  *
  * Everything else about search is Material's own.
  */
@@ -40,7 +41,7 @@
   }
 
   function isIndex(input) {
-    return pathMatches(typeof input === "string" ? input : input && input.url, /\/search\/search_index\.json$/);
+    return pathMatches(typeof input === "string" ? input : input && input.url, /\/search(\/search_index)?\.json$/);
   }
 
   // Material requests the index with XMLHttpRequest; fetch is covered for later versions.
@@ -81,6 +82,8 @@
     if (!this.hbWorker) {
       var worker = this.hbWorker = new RealWorker(this.hbArgs[0], this.hbArgs[1]);
       this.hbListeners.forEach(function (args) { worker.addEventListener.apply(worker, args); });
+      var props = this.hbProps || {};
+      Object.keys(props).forEach(function (name) { worker[name] = props[name]; });
     }
     return this.hbWorker;
   };
@@ -96,6 +99,15 @@
     });
     return undefined;
   };
+  ["onmessage", "onerror", "onmessageerror"].forEach(function (name) {
+    Object.defineProperty(LazyWorker.prototype, name, {
+      get: function () { return this.hbWorker ? this.hbWorker[name] : (this.hbProps || {})[name] || null; },
+      set: function (fn) {
+        if (this.hbWorker) this.hbWorker[name] = fn;
+        else (this.hbProps = this.hbProps || {})[name] = fn;
+      }
+    });
+  });
   LazyWorker.prototype.postMessage = function () {
     var worker = this.hbStart();
     return worker.postMessage.apply(worker, arguments);
