@@ -245,3 +245,17 @@ def test_a_wrong_tracker_setting_is_a_clear_error(project, tmp_path):
     errors = [line.split("-  ", 1)[1] for line in result.stderr.splitlines() if line.startswith("ERROR")]
     assert errors == ["mkdocs.yml: extra.handbook.github: expected owner/repository, got 'not a repo'",
                       "The handbook data has 1 problem(s), listed above; fix them and build again."], errors
+
+
+@pytest.mark.parametrize("engine", ["properdocs", "zensical"])
+def test_the_not_found_page_says_why_and_where_to_go(engines, engine):
+    """A reader who followed an old or mistyped link learns why and gets links that work,
+    from any depth (the host serves 404.html at the missing address): the start page, the
+    induction paths and the changelog, as site paths."""
+    root = engines[engine].root
+    page = Site.article((root / "404.html").read_text(encoding="utf-8"))
+    assert "<h1>Page not found</h1>" in page and "moved or been retired" in page
+    links = re.findall(r'<a href="([^"]*)">', page)
+    assert links == ["/", "/induction/", "/changelog/"]
+    assert all((root / link.lstrip("/") / "index.html").is_file() for link in links)
+
