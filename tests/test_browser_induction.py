@@ -138,6 +138,8 @@ def test_share_and_take_over_on_another_device(browser, server):
     other.once("dialog", lambda dialog: answer(dialog, True))
     other.click(".hb-take-over")
     other.wait_for_selector(".hb-shared", state="detached")
+    # the focused button went with the panel: focus is on the path's first tool, not lost
+    assert other.evaluate("document.activeElement.matches('.hb-path-tools__row > :first-child')")
     for item in (ITEMS[0], ITEMS[1], ITEMS[3]):
         assert other.is_checked(f"#check-{item}") and other.is_enabled(f"#check-{item}")
     assert "#share=" not in other.url
@@ -457,3 +459,59 @@ def test_the_shared_view_and_messages_pass_axe(browser, server, palette):
     violations = run_axe(page)
     context.close()
     assert not violations, violations
+
+
+@pytest.mark.parametrize("palette", ["default", "slate"])
+def test_new_and_linked_items_pass_axe(browser, server, palette):
+    """An item marked New since the last visit (its badge) and the item a link points at
+    (tinted, its small print and links included) pass axe-core, light and dark; so does the
+    share link's field, which has a border and a focus ring."""
+    from tests.test_browser_quality import AXE, run_axe, set_palette
+
+    context = browser.new_context()
+    page = context.new_page()
+    open_path(page, server)
+    # the last visit saw every item but the first: it is new now
+    page.evaluate("""([first, key]) => {
+        const items = {};
+        document.querySelectorAll('li.hb-item').forEach(li => { if (li.id !== first) items[li.id] = 'x'; });
+        localStorage.setItem('partnership-handbook:seen:' + key, JSON.stringify({at: '2026-01-01', items}));
+    }""", [ITEMS[0], "induction/engineer"])
+    page.goto(f"{server.url}{PATH}#{ITEMS[1]}")
+    page.wait_for_selector(f"#{ITEMS[0]} .hb-new")
+    page.click(".hb-share")
+    assert page.evaluate("document.activeElement.className") == "hb-share-link"
+    field = page.evaluate("(s => [s.borderTopStyle, s.outlineStyle])(getComputedStyle(document.activeElement))")
+    assert field == ["solid", "solid"]
+    set_palette(page, palette)
+    assert page.evaluate(f"document.getElementById('{ITEMS[1]}').matches(':target')")
+    page.add_script_tag(path=str(AXE))
+    violations = run_axe(page)
+    context.close()
+    assert not violations, violations
+
+
+def test_focus_moved_backwards_is_never_under_the_back_to_top_button(browser, server):
+    """Tabbing backwards up a long checklist scrolls each control into view below the
+    header and below the theme's 'Back to top' button, which shows while scrolling up."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(f"{server.url}checklist-items/")
+    page.wait_for_selector("a.hb-permalink[data-hb-ready]", state="attached")
+    page.focus("ul.hb-items > li:last-child a.hb-permalink")
+    hidden = []
+    for _ in range(40):
+        page.keyboard.press("Shift+Tab")
+        page.evaluate("new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+        hidden += page.evaluate("""() => {
+            const el = document.activeElement, box = el.getBoundingClientRect();
+            const covers = [...document.querySelectorAll('.md-header, .md-top')].filter(c => {
+                const r = c.getBoundingClientRect(), s = getComputedStyle(c);
+                return s.visibility !== 'hidden' && s.opacity !== '0' && !c.hidden && r.height > 0
+                    && r.bottom > box.top && r.top < box.bottom && r.right > box.left && r.left < box.right;
+            });
+            return covers.length ? [el.outerHTML.slice(0, 80) + ' under ' + covers.map(c => c.className)] : [];
+        }""")
+    context.close()
+    assert not hidden, hidden
+

@@ -24,6 +24,18 @@
 (function () {
   "use strict";
   var SEEN = "partnership-handbook:seen:";
+  // The site's root path, read once on the page first loaded (the theme's config gives the
+  // root relative to it): each published version (/1.0/, /latest/) keeps its own 'seen'
+  // record, so moving between versions does not mark items new or retired back and forth.
+  var SITE_ROOT = (function () {
+    try {
+      var config = JSON.parse(document.getElementById("__config").textContent);
+      return new URL(config.base.replace(/\/?$/, "/"), location.href).pathname;
+    } catch (err) {
+      return "/";
+    }
+  })();
+  function seenKey(key) { return SEEN + (SITE_ROOT === "/" ? "" : SITE_ROOT + ":") + key; }
   var SHARED = "partnership-handbook:shared:";  // sessionStorage: the share fragment on show in this tab
 
   // The shared view kept for this visit to this page: its #share= fragment, or null.
@@ -294,8 +306,11 @@
           if (location.hash.indexOf("#share=") === 0) {
             history.replaceState(null, "", location.pathname + location.search);
           }
+          // the button in focus goes with the box: focus the path's tools just above it instead
+          var focused = box.contains(document.activeElement);
           box.remove();
           say(message);
+          if (focused) tools.querySelector(".hb-path-tools__row a, .hb-path-tools__row button").focus();
         };
         box.querySelector(".hb-take-over").addEventListener("click", function () {
           var mine = checklist.load();
@@ -341,7 +356,7 @@
       var item = b.closest("li.hb-item");
       current[item.id] = item.querySelector(".hb-item__text").textContent.trim();
     });
-    var seen = storeGet(SEEN + key);
+    var seen = storeGet(seenKey(key));
     if (seen && seen.items && typeof seen.items === "object") {
       var added = Object.keys(current).filter(function (id) { return !(id in seen.items); });
       var gone = Object.keys(seen.items).filter(function (id) { return !(id in current); });
@@ -365,7 +380,7 @@
       }
       if (parts.length) say(parts.join(" "));
     }
-    storeSet(SEEN + key, { at: today(), items: current });
+    storeSet(seenKey(key), { at: today(), items: current });
   }
 
   // "Suggest a change" on each checklist item, to the trackers of the page's own links.
