@@ -630,7 +630,8 @@ def test_a_role_short_label_is_a_plain_name(project):
     edit(project, "roles.yml", lambda items: items[0].update(short='CTO <b>"x"</b>'))
     assert problems(project)[0] == (
         "docs/data/roles.yml: item 'cto' (#1), field 'short': expected a short label (it is also the role's tag): "
-        "up to 40 letters, digits, spaces and & ' ( ) . , / + -, got 'CTO <b>\"x\"</b>'")
+        "up to 40 letters, digits, spaces and ' ( ) . , / + -, and & with a space after it ('People & HR'), "
+        "got 'CTO <b>\"x\"</b>'")
 
 
 @pytest.mark.parametrize("source", [
@@ -791,3 +792,19 @@ def test_a_module_question_has_an_id_of_its_own(project):
         "used in docs/data/modules.yml; ids become anchors and must be unique across the data",
     ]
 
+
+
+def test_a_title_is_text_and_a_tag_no_character_reference(project):
+    """A page title holding a Jinja mark would be run by the engines and printed as HTML
+    by the theme; a role's short label (also its tag, which the theme prints as HTML) may
+    hold '&' only as a word of its own ('People & HR'), never a reference like '&amp'."""
+    page = project / "docs/run-an-induction.md"
+    page.write_text(re.sub(r"(?m)^title: .*$", 'title: "Run {{ 7*7 }} inductions {% raw %}"', page.read_text(), count=1))
+    edit(project, "roles.yml", lambda roles: (roles[0].update(short="R&amp Ops"), roles[1].update(short="People & HR")))
+    found = problems(project)
+    assert "docs/run-an-induction.md: field 'title': a title is shown as written and may not hold '{{' or '{%', " \
+           "which the engines would run as Jinja, got 'Run {{ 7*7 }} inductions {% raw %}'" in found
+    shorts = [p for p in found if "field 'short'" in p]
+    assert shorts == ["docs/data/roles.yml: item 'cto' (#1), field 'short': expected a short label (it is also the "
+                      "role's tag): up to 40 letters, digits, spaces and ' ( ) . , / + -, and & with a space after it "
+                      "('People & HR'), got 'R&amp Ops'"]

@@ -9,6 +9,7 @@ script came from any of them (in HTML, SVG, the search index or any other file).
 
 from __future__ import annotations
 
+import json
 import re
 import typing
 from pathlib import Path
@@ -151,3 +152,46 @@ def test_data_and_front_matter_text_is_never_markup(injected, engine, tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
     problems = check(written(site), where)
     assert not problems, f"{len(problems)} problems:\n" + "\n".join(problems[:40])
+
+
+@pytest.mark.parametrize("engine", ["properdocs", "zensical"])
+def test_text_that_looks_like_markup_shows_as_written(project, engine, tmp_path):
+    """What a reader is shown (and a screen reader reads) is the text as written: an
+    apostrophe in a label, a reference such as '&amp;' in a tooltip, a no-break space, and
+    (ProperDocs; Zensical's footer escapes twice) a title in the footer's next/previous links."""
+    import html
+
+    def edit(name, change):
+        path = project / "docs/data" / name
+        items = yaml.safe_load(path.read_text(encoding="utf-8"))
+        change(items)
+        path.write_text(yaml.safe_dump(items, sort_keys=False, allow_unicode=True), encoding="utf-8")
+
+    right = "Keep the team's estate fit, R&amp;D <b>too</b>"
+    definition = "A company (an R&amp;D shop, say, or an &lt;i&gt; one) that ships features for their own sake."
+    insight = "Name technical risks\u00a0before they turn into surprises."
+    title = "CTO's path: R&D <b>first</b>"
+    edit("rights.yml", lambda items: items[0].update(title=right))
+    edit("glossary.yml", lambda items: next(i for i in items if i["id"] == "feature-factory").update(
+        definition=definition))
+    edit("modules.yml", lambda items: items[0].update(insight=insight))
+    page = project / "docs/induction/cto.md"
+    page.write_text(re.sub(r"(?m)^title: .*$", lambda _: "title: " + json.dumps(title), page.read_text()))
+    if engine == "zensical":
+        assert zensical(project).returncode == 0
+        site = project / "site"
+    else:
+        site = tmp_path / "site"
+        assert build(project, site).returncode == 0
+    rights = (site / "rights-and-responsibilities/index.html").read_text(encoding="utf-8")
+    labels = {html.unescape(a) for a in re.findall(r'class="hb-permalink" href="#[^"]+" aria-label="([^"]*)"', rights)}
+    assert f"Link to {right}" in labels
+    tips = {html.unescape(t) for p in site.rglob("index.html")
+            for t in re.findall(r'class="hb-term" href="[^"]*#feature-factory" title="([^"]*)"', p.read_text())}
+    assert tips == {definition}
+    modules = html.unescape((site / "cto-product-success/index.html").read_text(encoding="utf-8"))
+    assert insight in modules
+    if engine == "properdocs":
+        footers = {html.unescape(a) for p in site.rglob("index.html")
+                   for a in re.findall(r'class="md-footer__link[^"]*" aria-label="([^"]*)"', p.read_text())}
+        assert {f"Next: {title}", f"Previous: {title}"} <= footers

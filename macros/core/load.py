@@ -44,7 +44,8 @@ _PATTERN_HELP = {
     ),
     model.PagePath.__metadata__[0].pattern: "a page path under docs/ (e.g. 'partnership-model.md')",
     model.ShortLabel.__metadata__[0].pattern: (
-        "a short label (it is also the role's tag): up to 40 letters, digits, spaces and & ' ( ) . , / + -"
+        "a short label (it is also the role's tag): up to 40 letters, digits, spaces and ' ( ) . , / + -, "
+        "and & with a space after it ('People & HR')"
     ),
 }
 # The field that names an item in messages, per file (default 'id').
@@ -562,7 +563,7 @@ def jinja_problems(body: str, first_line: int, roles: dict | None) -> list[str]:
     unclosed bracket or quote, a statement never ended), and a role or team id given to a
     macro without its quotes (``checklist(cto)``: Jinja reads a bare word as a variable).
     Both would otherwise stop the engine mid-build, Zensical with its traceback."""
-    first = min((at for at in (body.find(mark) for mark in ("{{", "{%", "{#%")) if at >= 0), default=-1)
+    first = min((at for at in (body.find(mark) for mark in model.JINJA_MARKS) if at >= 0), default=-1)
     if first < 0:
         return []
     cut = body.rfind("\n", 0, first) + 1  # Jinja reads from the first mark's line, line numbers kept

@@ -21,9 +21,13 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 CarryId = Annotated[str, StringConstraints(pattern=r"^(PM|EV|CTO|RR|CP)-[A-Z0-9]+$")]
 # A link into the handbook: a page path relative to docs/ and an optional anchor.
 PageRef = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9/_-]*\.md(#[a-z0-9_-]+)?$")]
-# A role's short label, which is also its tag on pages (tags are names, not prose).
+# A role's short label, which is also its tag on pages (tags are names, not prose; the
+# theme prints tags as HTML, so an '&' stands alone, with a space after it: never the
+# start of a character reference such as '&amp').
 ShortLabel = Annotated[str, StringConstraints(strip_whitespace=True,
-                                              pattern=r"^[A-Za-z0-9][A-Za-z0-9 &'().,/+-]{0,39}$")]
+                                              pattern=r"^[A-Za-z0-9](?:[A-Za-z0-9 '().,/+-]|& ){0,39}$")]
+# What starts Jinja on a page (mkdocs.yml sets '{#%' for comments, as '{#' starts an anchor).
+JINJA_MARKS = ("{{", "{%", "{#%")
 # A page path relative to docs/, without an anchor.
 PagePath = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9/_-]*\.md$")]
 
@@ -210,6 +214,17 @@ class PageMeta(Record):
 
     title: Text | None = None
     description: Annotated[str, StringConstraints(strip_whitespace=True, min_length=50, max_length=200)]
+
+    @field_validator("title")
+    @classmethod
+    def _no_jinja_in_title(cls, title: str | None) -> str | None:
+        # Both macros engines render a title holding a Jinja mark as a template, and the
+        # theme then prints what it made as HTML: a title is text, shown as written.
+        marks = [mark for mark in JINJA_MARKS if title and mark in title]
+        if marks:
+            raise ValueError(f"a title is shown as written and may not hold {' or '.join(repr(m) for m in marks)}, "
+                             "which the engines would run as Jinja")
+        return title
     owner: Id = Field(description="The role that keeps the page accurate")
     review_by: dt.date = Field(description="Date by which the owner re-reads the page")
     carries: list[CarryId] = Field(default_factory=list)

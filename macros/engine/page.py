@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
+from markupsafe import Markup
+
 from macros.core import history
 from macros.core.load import DataError, Handbook, induction_problem, load_cached
 from macros.core.urls import Where
@@ -21,8 +23,9 @@ log = logging.getLogger("mkdocs.plugins.handbook")
 T = TypeVar("T")
 
 
-class _Escaped(str):
-    """Front matter text already escaped for HTML (see page_meta)."""
+class _Escaped(Markup):
+    """Front matter text already escaped for HTML (see page_meta): a Markup string, so a
+    template that escapes it (as the themes' footer links do) leaves it as it is."""
 
 
 @dataclass(frozen=True)

@@ -97,7 +97,9 @@ def link_terms(root: Element, terms: Terms, href: Callable[[str], str], skip_tag
                 links[-1].tail = before
             else:
                 head = before
-            a = Element("a", {"class": "hb-term", "href": href(anchor), "title": definition})
+            # (Python-Markdown's serializer leaves an '&' that starts a reference as it is:
+            # written as '&amp;', the definition's own '&amp;' or '&lt;' shows as written)
+            a = Element("a", {"class": "hb-term", "href": href(anchor), "title": definition.replace("&", "&amp;")})
             a.text = text[match.start(): match.end()]
             links.append(a)
             at = match.end()

@@ -15,12 +15,17 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 _HTML_SPECIAL = re.compile(r"[&<>\"']")
 
 
+# Line breaks and the white space around them; not a no-break or other fixed-width space,
+# which a contributor writes on purpose (and str.split() would take as well).
+_BREAKS = re.compile(r"[ \t\r\n\f\v\x85\u2028\u2029]+")
+
+
 def text(value: object) -> str:
     """Data text for Markdown (inline, or a whole line): HTML special characters as
     entities, every character Markdown could read as syntax backslash-escaped, and line
     breaks made spaces, so it renders as written and cannot start a list, a heading, a
     link or a snippet."""
-    plain = " ".join(str(value).split())
+    plain = _BREAKS.sub(" ", str(value)).strip()
     escaped = _MD_SPECIAL.sub(r"\\\1", plain)
     return _HTML_SPECIAL.sub(lambda m: html.escape(m.group(), quote=True), escaped)
 
@@ -28,7 +33,7 @@ def text(value: object) -> str:
 # In an attribute, Markdown syntax is written as character references: some attributes
 # pass through Markdown (an inline tag inside a markdown="span" element), and a browser
 # reads the references back as the characters.
-_MD_IN_ATTR = str.maketrans({c: f"&#{ord(c)};" for c in "\\`*_{}[]()#+-.!|~^="})
+_MD_IN_ATTR = str.maketrans({c: f"&#{ord(c)};" for c in "\\`*_{}[]()#+-.!|~^=&<>\"'"})
 
 
 def attr(value: object) -> str:
@@ -39,7 +44,7 @@ def attr(value: object) -> str:
 def attr_text(value: object) -> str:
     """Escape free text for an HTML attribute (a label, a title) that may pass through
     Markdown: no Markdown syntax in it can take effect either."""
-    return html.escape(str(value), quote=True).translate(_MD_IN_ATTR)
+    return str(value).translate(_MD_IN_ATTR)  # one pass: a reference it writes is not read again
 
 
 def link(label: str, ref: str, where: Where) -> str:
