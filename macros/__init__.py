@@ -1,19 +1,16 @@
-"""The Partnership Handbook's data and macros.
+"""The Partnership Handbook's code, in three layers (data -> model -> render -> page):
 
-The flow is data -> model -> HTML:
-
-* :mod:`macros.model`  - the typed records (pydantic) every data file is made of;
-* :mod:`macros.data`   - loads the YAML under ``docs/data`` (read by
-  :mod:`macros.yamlio`), validates it against the model, cross-checks references
-  and reports every problem at once;
-* :mod:`macros.render` - plain functions from records to Markdown/HTML, with no
-  MkDocs in sight, so another generator can reuse them;
-* :mod:`macros.main`   - the thin entry mkdocs-macros-plugin calls: it only
-  registers the macros; :mod:`macros.urls` resolves a page reference to a URL;
-* :mod:`macros.hooks`  - MkDocs hooks: the generated induction pages, glossary
-  links, the Sources note, page facts; :mod:`macros.stash` keeps generated
-  checklist HTML out of Markdown's way;
-* :mod:`macros.theme`  - MkDocs hooks that make Material's page template cheaper,
-  output unchanged; :mod:`macros.nav` draws the sidebar in Python; and Material's
-  stylesheet cut to the rules the site can use (:mod:`macros.css`).
+* :mod:`macros.core` - no site generator in it. ``model`` (the typed records every data
+  file and page's front matter is made of) -> ``load`` (reads ``docs/data`` and the pages'
+  front matter, validates, cross-checks, and reports every problem in one run, one line
+  each) -> ``render`` (one module per topic, records to Markdown/HTML); with ``urls``,
+  ``history`` (dates from git), ``trackers``, and the ``release``, ``freshness`` and
+  ``schema`` command-line tools.
+* :mod:`macros.engine` - where the core meets a site generator, the same on MkDocs,
+  ProperDocs and Zensical: the macros module pages call (``define_env``), a
+  Python-Markdown extension (what every page gets around its own text), and ``page``
+  (which page is being built, and how bad data stops a build).
+* :mod:`macros.material` - optional, MkDocs/ProperDocs with Material only: hooks that make
+  the same site faster to build and lighter to load. Delete it, and readers see the same
+  pages.
 """

@@ -808,3 +808,20 @@ def test_a_title_is_text_and_a_tag_no_character_reference(project):
     assert shorts == ["docs/data/roles.yml: item 'cto' (#1), field 'short': expected a short label (it is also the "
                       "role's tag): up to 40 letters, digits, spaces and ' ( ) . , / + -, and & with a space after it "
                       "('People & HR'), got 'R&amp Ops'"]
+
+
+@pytest.mark.parametrize("name, content", [("modules.yml", "- id: x\n\ttitle: y\n"), ("rights.yml", "")])
+def test_an_unreadable_file_is_one_problem_not_many(project, name, content):
+    """A data file that cannot be read is its own one problem: references elsewhere whose
+    anchor might be one of its ids are not reported as broken (they are checked once it reads)."""
+    (project / "docs/data" / name).write_text(content)
+    found = problems(project)
+    assert len(found) == 1 and found[0].startswith(f"docs/data/{name}: "), found
+
+
+def test_a_reference_may_name_a_module_question(project):
+    """A CTO module's self-check question is an anchor on its page that data may link to."""
+    path = project / "docs/data/checklist.yml"
+    path.write_text(path.read_text().replace("section: cto-product-success.md#collaboration",
+                                             "section: cto-product-success.md#collaboration-check-1", 1))
+    load(project / "docs")

@@ -394,3 +394,13 @@ def test_the_unreleased_section_stays_after_a_release():
         "Nothing yet: this version of the handbook holds the same checklist items, rights and modules as version 9\\.9.")
     assert "Added:" not in section.split("\n## ")[0]
 
+
+def test_the_first_version_counts_what_it_held_in_a_sentence():
+    """The first release's line names its counts as words in a sentence ('CTO' kept)."""
+    from macros.core.render import lists
+
+    log = lists.changelog(HB, Where("changelog.md", "changelog/", True))
+    first = HB.releases[0]
+    assert (f"The first version: {len(first.checklist)} checklist items, {len(first.rights)} rights, "
+            f"{len(first.modules)} CTO modules.") in log
+

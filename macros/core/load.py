@@ -320,6 +320,11 @@ def _index(name: str, items: list[tuple[int, Record]], report: _Report, seen: di
     return out
 
 
+def _question_ids(tables: dict) -> set[str]:
+    return {question.id for module in (tables.get("partial:modules.yml") or {}).values()
+            for question in module.selfcheck}
+
+
 def _index_questions(modules: _Table, report: _Report, seen: dict[str, str]) -> None:
     """A CTO module's self-check ids are anchors too: unique across the data."""
     for key, module in modules.items():
@@ -364,11 +369,13 @@ class _Anchors(NamedTuple):
     page shows (``shown``: page -> its anchors from data); any data id (``data_ids``) on a
     page whose front matter could not be read, or when ``shown`` is None."""
 
-    data_ids: set[str]
+    data_ids: set[str] | None  # None: a data file could not be read, so any anchor may be one of its ids
     shown: dict[str, set[str]] | None
     readable: set[str]  # pages whose front matter and macro calls are right
 
     def on(self, page: str, anchor: str) -> bool:
+        if self.data_ids is None:
+            return True  # (the unreadable file's own problem comes first; then this is checked)
         if self.shown is None or page not in self.readable:
             return anchor in self.data_ids
         return anchor in self.shown.get(page, ())
@@ -775,7 +782,9 @@ def load(docs_dir: str | Path, page_paths: list[str] | None = None) -> Handbook:
     whole = all(tables[name] is not None for name in FILES)
     shown = _anchors(shows, headings, tables, about_pages) if whole else None
     outlines: dict[str, tuple[str, dict[str, str]]] = {}
-    raw_ids = set().union(*written.values())  # every id written in the data, valid item or not
+    # every id written in the data, valid item or not (a CTO module's questions' too); None
+    # when a data file could not be read, as any anchor might be an id in it
+    raw_ids = set().union(*written.values(), _question_ids(tables)) if written.keys() >= FILES.keys() else None
     anchors = _Anchors(raw_ids, shown, set(pages) - unsure)
     _check_pages("checklist.yml", part("checklist.yml"), lambda r: [("section", r.section)], docs_dir, report,
                  outlines, anchors)

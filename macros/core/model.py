@@ -251,8 +251,8 @@ MACROS: dict[str, str | None] = {
     "rights": "team", "cto_modules": None, "module_list": None, "selfchecks_index": None, "reading_list": None,
     "glossary": None, "sources": None, "changelog": None, "page_reviews": None,
 }
-# What both macros engines (mkdocs-macros, Zensical) give every page besides.
-# and what Jinja itself gives every template.
+# What both macros engines (mkdocs-macros, Zensical) give every page besides our macros,
+# and what Jinja itself gives every template: a page may call these too.
 ENGINE_MACROS = frozenset({"now", "context", "macros_info", "range", "dict", "lipsum", "cycler", "joiner", "namespace"})
 
 # file name (under docs/data) -> the record type each list item must be

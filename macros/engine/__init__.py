@@ -3,7 +3,9 @@
 Two seams that MkDocs, ProperDocs and Zensical all offer, and nothing else:
 
 - :mod:`.macros`   the macros module (``define_env``, for mkdocs-macros-plugin and
-  Zensical's macros): it only registers macros, each a call into the core's renderers;
+  Zensical's macros): it registers the macros, each a call into the core's renderers,
+  after the data has loaded (or the build has stopped on bad data); with mkdocs-macros,
+  it also hands Jinja a page from its first mark on;
 - :mod:`.markdown` a Python-Markdown extension: a role's induction path on its page, the
   Sources note, self-checks, facts line and review notice around each page, the
   checklists drawn into it, and glossary links in its prose;

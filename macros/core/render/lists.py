@@ -78,6 +78,11 @@ def changelog_records(hb: Handbook) -> list:
     return [record for kind, ids in listed.items() for i, record in tables[kind].items() if i in ids]
 
 
+def _in_sentence(label: str) -> str:
+    """'Checklist items' -> 'checklist items'; 'CTO modules' stays as it is."""
+    return label if label[:2].isupper() else label[0].lower() + label[1:]
+
+
 def changelog(hb: Handbook, where: Where) -> str:
     """Each version: what changed, in words (changelog.yml), and the checklist items,
     rights and modules it added and retired, from what each release held (releases.yml)."""
@@ -104,6 +109,7 @@ def changelog(hb: Handbook, where: Where) -> str:
             if at:
                 out += _difference(snapshots[order[at - 1]], snapshots[c.version], where, current)
             else:
-                counts = ", ".join(f"{len(snapshots[c.version][kind])} {label.lower()}" for kind, label, _ in _KINDS)
+                counts = ", ".join(f"{len(snapshots[c.version][kind])} {_in_sentence(label)}"
+                                   for kind, label, _ in _KINDS)
                 out.append(f"The first version: {counts}.\n")
     return "\n".join(out)
