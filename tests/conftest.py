@@ -66,7 +66,9 @@ class Site:
         self.root = root
 
     def pages(self) -> list[Path]:
-        return sorted(p for p in self.root.rglob("index.html") if "assets" not in p.parts)
+        """Every page the build wrote (not the redirect stubs left for moved pages)."""
+        return sorted(p for p in self.root.rglob("index.html") if "assets" not in p.parts
+                      and '<meta http-equiv="refresh"' not in p.read_text(encoding="utf-8")[:2000])
 
     def html(self, url: str) -> str:
         path = self.root / url.strip("/") / "index.html" if not url.endswith(".html") else self.root / url
@@ -79,7 +81,8 @@ class Site:
     @staticmethod
     def article(html: str) -> str:
         match = re.search(r'<article class="md-content__inner md-typeset">(.*?)</article>', html, re.S)
-        assert match, "page has no article"
+        title = re.search(r"<title>(.*?)</title>", html, re.S)
+        assert match, f"page has no article: {title.group(1) if title else html[:200]}"
         return match.group(1)
 
 

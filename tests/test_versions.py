@@ -125,3 +125,20 @@ def test_schema_rejects_what_the_loader_rejects():
     with pytest.raises(jsonschema.ValidationError, match="Additional properties"):
         jsonschema.validate([{"id": "x", "name": "X", "short": "X", "side": "tech", "level": 1,
                               "pairs_with": ["y"], "summary": "s", "colour": "red"}], document)
+
+
+def test_recording_a_release_checks_its_version(project, capsys):
+    """`python -m macros.core.release VERSION` takes a version as changelog.yml writes it
+    (not a tag's 'v1.1'), and only one the changelog has; then it records what it holds."""
+    from macros.core import release
+
+    docs = project / "docs"
+    assert release.main(["v1.1", "--docs", str(docs)]) == 2
+    assert "'v1.1' is not a version; write it as in changelog.yml, e.g. 1.1 (not v1.1)" in capsys.readouterr().err
+    assert release.main(["9.9", "--docs", str(docs)]) == 2
+    assert "version 9.9 is not in docs/data/changelog.yml" in capsys.readouterr().err
+    changelog = docs / "data/changelog.yml"
+    changelog.write_text(changelog.read_text() + '- version: "9.9"\n  date: 2099-01-01\n  changes:\n    - A test.\n')
+    assert release.main(["9.9", "--docs", str(docs), "--date", "2099-01-01"]) == 0
+    recorded = yaml.safe_load((docs / "data/releases.yml").read_text())
+    assert recorded[-1]["version"] == "9.9" and recorded[-1]["checklist"]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import re
 import sys
 from pathlib import Path
 
@@ -34,8 +35,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--date", type=dt.date.fromisoformat, default=dt.date.today())
     parser.add_argument("--docs", default="docs", type=Path)
     args = parser.parse_args(argv)
+    if not re.fullmatch(r"\d+\.\d+(\.\d+)?", args.version):
+        print(f"release: '{args.version}' is not a version; write it as in changelog.yml, e.g. 1.1 (not v1.1)",
+              file=sys.stderr)
+        return 2
     hb = load_or_report(args.docs)
     if hb is None:
+        return 2
+    if args.version not in {c.version for c in hb.changelog}:
+        print(f"release: version {args.version} is not in docs/data/changelog.yml; add it there first, with its "
+              "changes in plain words", file=sys.stderr)
         return 2
     path = args.docs / "data" / "releases.yml"
     entries = [r.model_dump() for r in hb.releases if r.version != args.version]
