@@ -825,3 +825,13 @@ def test_a_reference_may_name_a_module_question(project):
     path.write_text(path.read_text().replace("section: cto-product-success.md#collaboration",
                                              "section: cto-product-success.md#collaboration-check-1", 1))
     load(project / "docs")
+
+
+def test_each_role_has_a_short_label_of_its_own(project):
+    """A short label is also the role's tag: two roles with one would share a tag and read
+    twice in the cascade, so the second is a problem, named with the role that has it."""
+    edit(project, "roles.yml", lambda roles: roles[1].update(short=roles[0]["short"]))
+    roles = yaml.safe_load((project / "docs/data/roles.yml").read_text())
+    assert (f"docs/data/roles.yml: item '{roles[1]['id']}' (#2), field 'short': '{roles[0]['short']}' is already the "
+            f"short label of role '{roles[0]['id']}'; a short label is also the role's tag, so each role needs its "
+            "own") in problems(project)

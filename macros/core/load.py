@@ -762,10 +762,16 @@ def load(docs_dir: str | Path, page_paths: list[str] | None = None) -> Handbook:
 
     roles, role_ids = tables["roles.yml"], written.get("roles.yml")
     _check_refs("roles.yml", part("roles.yml"), "pairs_with", role_ids, "role", report)
+    short_of: dict[str, str] = {}  # a short label -> the first role that has it
     for key, role in part("roles.yml").items():
         if key in role.pairs_with:
             report.add("roles.yml", "a role cannot pair with itself; name its partner role",
                        f"item '{key}' ({_position(part('roles.yml'), key)})", "pairs_with")
+        first = short_of.setdefault(role.short, key)
+        if first != key:
+            report.add("roles.yml", f"'{role.short}' is already the short label of role '{first}'; a short label is "
+                                    "also the role's tag, so each role needs its own",
+                       f"item '{key}' ({_position(part('roles.yml'), key)})", "short")
     _check_refs("checklist.yml", part("checklist.yml"), "roles", role_ids, "role", report)
     _check_refs("checklist.yml", part("checklist.yml"), "with_", role_ids, "role", report)
     _check_refs("paths.yml", part("paths.yml"), "role", role_ids, "role", report)
