@@ -320,9 +320,9 @@ def _index(name: str, items: list[tuple[int, Record]], report: _Report, seen: di
     return out
 
 
-def _question_ids(tables: dict) -> set[str]:
-    return {question.id for module in (tables.get("partial:modules.yml") or {}).values()
-            for question in module.selfcheck}
+def _question_ids(modules: dict) -> list[str]:
+    """The ids of the CTO modules' self-check questions (anchors on the modules' page)."""
+    return [question.id for module in modules.values() for question in module.selfcheck]
 
 
 def _index_questions(modules: _Table, report: _Report, seen: dict[str, str]) -> None:
@@ -463,7 +463,7 @@ def _anchors(shows: dict[str, list[tuple[str, str | None]]], headings: dict[str,
                 file, what = _SHOWN_RECORDS[name]
                 ids(list(tables[file]), what)
                 if name == "cto_modules":
-                    ids([qa.id for m in tables[file].values() for qa in m.selfcheck], "CTO module self-check")
+                    ids(_question_ids(tables[file]), "CTO module self-check")
             elif name == "role_grid":
                 for role in roles:
                     add(f"role-{role}", "the card of role", role)
@@ -564,12 +564,13 @@ def macro_calls(body: str, first_line: int) -> list[tuple[int, str, re.Match | N
 _JINJA = jinja2.Environment(comment_start_string="{#%", comment_end_string="%#}")
 
 
-def jinja_problems(body: str, first_line: int, roles: dict | None) -> list[str]:
+def jinja_problems(body: str, first_line: int, roles: dict | None) -> list[tuple[int, str]]:
     """What Jinja would stop on in a page's Markdown (``body``, starting on line
     ``first_line`` of its file), found before any page is built: text it cannot read (an
     unclosed bracket or quote, a statement never ended), and a role or team id given to a
     macro without its quotes (``checklist(cto)``: Jinja reads a bare word as a variable).
-    Both would otherwise stop the engine mid-build, Zensical with its traceback."""
+    Both would otherwise stop the engine mid-build, Zensical with its traceback.
+    (line, what is wrong) for each."""
     first = min((at for at in (body.find(mark) for mark in model.JINJA_MARKS) if at >= 0), default=-1)
     if first < 0:
         return []
@@ -581,7 +582,7 @@ def jinja_problems(body: str, first_line: int, roles: dict | None) -> list[str]:
         # (Jinja names a stray character by its place in the text: say its column instead)
         message = re.sub(r" at (\d+)$", lambda at: f" in column {int(at[1]) - text.rfind(chr(10), 0, int(at[1]))}",
                          exc.message or "")
-        return [f"line {first_line + (exc.lineno or 1) - 1}: Jinja cannot read this: {message}"]
+        return [(first_line + (exc.lineno or 1) - 1, f"Jinja cannot read this: {message}")]
     defined = {name.name for name in tree.find_all(jinja2.nodes.Name) if name.ctx in ("store", "param")}
     defined.update(node.name for node in tree.find_all(jinja2.nodes.Macro))
     problems = []
@@ -591,14 +592,14 @@ def jinja_problems(body: str, first_line: int, roles: dict | None) -> list[str]:
         ids = model.TEAMS if wants == "team" else roles or {}
         for arg in call.args if wants else ():
             if isinstance(arg, jinja2.nodes.Name) and arg.name in ids and arg.name not in defined:
-                problems.append(f"line {first_line + arg.lineno - 1}: {name}({arg.name}): a {wants} id is "
-                                f"written in quotes, {name}(\"{arg.name}\"); Jinja reads a bare word as a variable")
+                problems.append((first_line + arg.lineno - 1, f"{name}({arg.name}): a {wants} id is written in "
+                                 f"quotes, {name}(\"{arg.name}\"); Jinja reads a bare word as a variable"))
     return problems
 
 
-def macro_problems(calls: list[tuple[int, str, re.Match | None]], roles: dict | None) -> list[str]:
+def macro_problems(calls: list[tuple[int, str, re.Match | None]], roles: dict | None) -> list[tuple[int, str]]:
     """What is wrong with a page's macro calls (see macro_calls): a name that is no macro
-    (model.MACROS), or an argument it does not take; 'line N: ...' for each. A call
+    (model.MACROS), or an argument it does not take; (line, what is wrong) for each. A call
     whose argument is not plain quoted text is left to the engine."""
     problems = []
     for line, name, args in calls:
@@ -606,21 +607,21 @@ def macro_problems(calls: list[tuple[int, str, re.Match | None]], roles: dict | 
             continue  # the old way to show a role's path: its own advice (_load_pages)
         if name not in model.MACROS:
             if name not in model.ENGINE_MACROS:
-                problems.append(f"line {line}: no macro '{name}'; expected one of: {', '.join(model.MACROS)}")
+                problems.append((line, f"no macro '{name}'; expected one of: {', '.join(model.MACROS)}"))
             continue
         wants = model.MACROS[name]
         if args is None:
             continue
         value = args.group(2)
         if wants is None and value is not None:
-            problems.append(f"line {line}: {name}() takes no argument, got '{value}'")
+            problems.append((line, f"{name}() takes no argument, got '{value}'"))
         elif wants is not None and value is None:
-            problems.append(f"line {line}: {name}() needs a {wants}, e.g. {name}(\"{_example(wants, roles)}\")")
+            problems.append((line, f"{name}() needs a {wants}, e.g. {name}(\"{_example(wants, roles)}\")"))
         elif wants is not None:
             known = model.TEAMS if wants == "team" else roles
             if known is not None and value not in known:
-                problems.append(f"line {line}: {name}(\"{value}\"): no {wants} '{value}'; "
-                                f"expected one of: {', '.join(known)}")
+                problems.append((line, f"{name}(\"{value}\"): no {wants} '{value}'; "
+                                       f"expected one of: {', '.join(known)}"))
     return problems
 
 
@@ -701,9 +702,9 @@ def _load_pages(docs_dir: Path, rels: list[str], roles: dict | None, shorts: set
             first_line = source.count("\n", 0, body_at) + 1
             calls = macro_calls(body, first_line)
             problems = sorted(jinja_problems(body, first_line, roles) + macro_problems(calls, roles),
-                              key=lambda problem: int(problem.split(None, 2)[1].rstrip(":")))  # 'line N: ...'
-            for problem in problems:
-                report.line(f"{where}: {problem}")
+                              key=lambda problem: problem[0])  # by line (Jinja's first on a line, as found)
+            for line, problem in problems:
+                report.line(f"{where}: line {line}: {problem}")
             # What the page shows is not known (so no reference is judged by it) when a call
             # is wrong, or not one the load reads (an argument by name or a variable, a
             # Jinja statement: a loop, a set, an include).
@@ -790,7 +791,8 @@ def load(docs_dir: str | Path, page_paths: list[str] | None = None) -> Handbook:
     outlines: dict[str, tuple[str, dict[str, str]]] = {}
     # every id written in the data, valid item or not (a CTO module's questions' too); None
     # when a data file could not be read, as any anchor might be an id in it
-    raw_ids = set().union(*written.values(), _question_ids(tables)) if written.keys() >= FILES.keys() else None
+    raw_ids = (set().union(*written.values(), _question_ids(part("modules.yml")))
+               if written.keys() >= FILES.keys() else None)
     anchors = _Anchors(raw_ids, shown, set(pages) - unsure)
     _check_pages("checklist.yml", part("checklist.yml"), lambda r: [("section", r.section)], docs_dir, report,
                  outlines, anchors)

@@ -28,6 +28,8 @@ ShortLabel = Annotated[str, StringConstraints(strip_whitespace=True,
                                               pattern=r"^[A-Za-z0-9](?:[A-Za-z0-9 '().,/+-]|& ){0,39}$")]
 # What starts Jinja on a page (mkdocs.yml sets '{#%' for comments, as '{#' starts an anchor).
 JINJA_MARKS = ("{{", "{%", "{#%")
+# A released version of the handbook, as changelog.yml and releases.yml write it: '1.1'.
+Version = Annotated[str, StringConstraints(pattern=r"^\d+\.\d+(\.\d+)?$")]
 # A page path relative to docs/, without an anchor.
 PagePath = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9/_-]*\.md$")]
 
@@ -177,7 +179,7 @@ class Term(Record):
 
 
 class Change(Record):
-    version: Annotated[str, StringConstraints(pattern=r"^\d+\.\d+(\.\d+)?$")]
+    version: Version
     date: dt.date
     changes: list[Text] = Field(min_length=1)
 
@@ -187,7 +189,7 @@ class Release(Record):
     (``python -m macros.core.release``): the changelog's lists of what each version added
     and retired are made from these."""
 
-    version: Annotated[str, StringConstraints(pattern=r"^\d+\.\d+(\.\d+)?$")]
+    version: Version
     date: dt.date
     checklist: dict[Id, Text] = Field(default_factory=dict, description="Checklist item id -> its text")
     rights: dict[Id, Text] = Field(default_factory=dict, description="Right id -> its title")

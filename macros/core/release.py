@@ -19,6 +19,7 @@ from pathlib import Path
 import yaml
 
 from macros.core.load import Handbook, load_or_report, version_key
+from macros.core.model import Version
 
 HEADER = ("# yaml-language-server: $schema=../schemas/releases.schema.json\n"
           "# What each released version held, written by: python -m macros.core.release VERSION\n"
@@ -35,7 +36,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--date", type=dt.date.fromisoformat, default=dt.date.today())
     parser.add_argument("--docs", default="docs", type=Path)
     args = parser.parse_args(argv)
-    if not re.fullmatch(r"\d+\.\d+(\.\d+)?", args.version):
+    if not re.fullmatch(Version.__metadata__[0].pattern, args.version):
         print(f"release: '{args.version}' is not a version; write it as in changelog.yml, e.g. 1.1 (not v1.1)",
               file=sys.stderr)
         return 2

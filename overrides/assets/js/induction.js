@@ -15,7 +15,8 @@
  *   when they take it over, go back to their own, or go to another page or open this one
  *   afresh. The view links to itself for copying. A share link pasted into the open page shows.
  * - New since your last visit: items this path gained since the reader last opened it are
- *   marked, and items it lost are named. Key: "partnership-handbook:seen:<checklist>".
+ *   marked, and items it lost are named. Key: "partnership-handbook:seen:<checklist>"
+ *   ("partnership-handbook:seen:<site root>:<checklist>" under a version's folder, such as /1.1/).
  * - "Suggest a change" on every checklist item, to the trackers the page's own
  *   "Suggest a change" links go to (none when no tracker is set).
  *
