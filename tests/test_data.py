@@ -211,12 +211,13 @@ def test_typo_in_a_macro_call_fails_the_build(project, tmp_path, engine):
 
 
 def test_macro_calls_checked_as_written(project):
-    """A macro given an argument it does not take, or none where it needs one, or a role
-    or team id without its quotes (Jinja would read it as an undefined variable), is a
-    problem, in code too (the engines render a page's code blocks as well); what Jinja
-    does not run (a comment, a raw block) and what it knows (the engines' now(), its own
-    range(), a macro or variable the page defines) are fine, and a call whose argument
-    is any other expression is left to the engine."""
+    """A macro given an argument it does not take, too many, one by a name it does not
+    have, or none where it needs one, or a role or team id without its quotes (Jinja
+    would read it as an undefined variable), is a problem, in code too (the engines
+    render a page's code blocks as well); what Jinja does not run (a comment, a raw
+    block) and what it knows (the engines' now(), its own range(), a macro, variable or
+    import the page defines) are fine, an argument by its name is read, and a call whose
+    argument is any other expression is left to the engine."""
     page = project / "docs/glossary.md"
     start = page.read_text().count("\n") + 1
     page.write_text(page.read_text() + '\n{{ glossary("all") }}\n{{ rights() }}\n`{{ nope() }}`\n'
@@ -224,8 +225,12 @@ def test_macro_calls_checked_as_written(project):
                     '{#% {{ retired_macro() }} %#}\n{% raw %}{{ your_macro("arg") }}{% endraw %}\n'
                     '{% macro tip(t) %}**{{ t }}**{% endmacro %}\n{{ tip("Tip") }}\n{{ range(2) | join(", ") }}\n'
                     '{{ checklist(cto) }} {{ rights(tech) }}\n{% set cpo = "cto" %}{{ checklist(cpo) }}\n'
-                    '{% for engineer in ["cto"] %}{{ checklist(engineer) }}{% endfor %}\n')
+                    '{% for engineer in ["cto"] %}{{ checklist(engineer) }}{% endfor %}\n'
+                    '{{ checklist("cto", "cpo") }}\n{{ rights(role="tech") }}\n{{ cascade(2) }}\n'
+                    '{{ checklist(role="cto") }} {{ rights(team="tech") }} {{ checklist(*roles) }}\n'
+                    '{% import "tips.md" as tips %}{% from "tips.md" import tip2 as hint %}{{ tips() }}{{ hint() }}\n')
     names = ", ".join(MACROS)
+    first_role = yaml.safe_load((project / "docs/data/roles.yml").read_text())[0]["id"]
     assert problems(project) == [
         f"docs/glossary.md: line {start + 1}: glossary() takes no argument, got 'all'",
         f'docs/glossary.md: line {start + 2}: rights() needs a team, e.g. rights("tech")',
@@ -235,6 +240,11 @@ def test_macro_calls_checked_as_written(project):
         "Jinja reads a bare word as a variable",
         f'docs/glossary.md: line {start + 14}: rights(tech): a team id is written in quotes, rights("tech"); '
         "Jinja reads a bare word as a variable",
+        f'docs/glossary.md: line {start + 17}: checklist() takes one role, e.g. checklist("{first_role}"); '
+        "got 2 arguments",
+        f"docs/glossary.md: line {start + 18}: rights() has no argument 'role'; it takes a team, e.g. "
+        'rights("tech")',
+        f"docs/glossary.md: line {start + 19}: cascade() takes no argument, got 1 argument",
     ]
 
 
@@ -254,11 +264,11 @@ def test_text_jinja_cannot_read_is_a_problem_with_its_line(project, text, line, 
 
 
 def test_a_reference_to_a_page_whose_calls_the_load_cannot_read_is_taken_on_trust(project):
-    """When a page's calls are not all plain (an argument by name, a Jinja statement), the
+    """When a page's calls are not all plain (a variable as an argument, a Jinja statement), the
     load does not know which records it shows, so a data id as an anchor on it is
     accepted, as the engine's own anchor check still sees the built page."""
     page = project / "docs/rights-and-responsibilities.md"
-    page.write_text(page.read_text().replace('{{ rights("tech") }}', '{{ rights(team="tech") }}'))
+    page.write_text(page.read_text().replace('{{ rights("tech") }}', '{% set team = "tech" %}{{ rights(team) }}'))
     load(project / "docs")  # no problem: the checklist items that link to tech rights still may
 
 

@@ -534,47 +534,52 @@ def _jinja_outside_code(body: str) -> str:
     return _CODE_SPAN.sub("", _FENCE.sub("", body))
 
 
-_MACRO_CALL = re.compile(r"\{\{-?\s*([A-Za-z_]\w*)\s*\(")
-_LITERAL_ARGS = re.compile(r"""\s*(?:(["'])([^"'\n]*)\1\s*)?\)""")  # ) or "text") right after '('
-
-
-def _blank(match: re.Match) -> str:
-    return re.sub(r"[^\n]", " ", match.group())
-
-
-# What Jinja does not run: a comment (mkdocs.yml sets '{#%' for them, as '{#' starts a
-# heading's anchor), a raw block; and what a page may define for itself.
-_NOT_RUN = re.compile(r"\{#%.*?%#\}|\{%-?\s*raw\s*-?%\}.*?\{%-?\s*endraw\s*-?%\}", re.S)
-_DEFINED = re.compile(r"\{%-?\s*(?:macro|set|for|import\s+\S+\s+as|from\s+\S+\s+import)\s+([A-Za-z_]\w*)")
-
-
-def macro_calls(body: str, first_line: int) -> list[tuple[int, str, re.Match | None]]:
-    """The macro calls Jinja will run in a page's Markdown (``body``, starting on line
-    ``first_line`` of its file; in code too, as the engines render it): (line, name, its
-    argument if it is plain quoted text or none, as a match whose group 2 is the text or
-    None; None if it is something else). Names the page defines itself are left out."""
-    run = _NOT_RUN.sub(_blank, body) if "{#%" in body or "raw" in body else body
-    defined = set(_DEFINED.findall(run)) if "{%" in run else set()
-    return [(first_line + run.count("\n", 0, call.start()), call.group(1), _LITERAL_ARGS.match(run, call.end()))
-            for call in _MACRO_CALL.finditer(run) if call.group(1) not in defined]
-
-
 # Jinja as both engines set it up for the handbook's pages (mkdocs.yml: comments are
 # '{#% ... %#}', as '{#' starts a heading's anchor); only used to read a page, never to run it.
 _JINJA = jinja2.Environment(comment_start_string="{#%", comment_end_string="%#}")
 
 
-def jinja_problems(body: str, first_line: int, roles: dict | None) -> list[tuple[int, str]]:
-    """What Jinja would stop on in a page's Markdown (``body``, starting on line
-    ``first_line`` of its file), found before any page is built: text it cannot read (an
-    unclosed bracket or quote, a statement never ended), and a role or team id given to a
-    macro without its quotes (``checklist(cto)``: Jinja reads a bare word as a variable).
-    Both would otherwise stop the engine mid-build, Zensical with its traceback.
-    (line, what is wrong) for each."""
-    first = min((at for at in (body.find(mark) for mark in model.JINJA_MARKS) if at >= 0), default=-1)
-    if first < 0:
-        return []
-    cut = body.rfind("\n", 0, first) + 1  # Jinja reads from the first mark's line, line numbers kept
+def jinja_start(text: str, marks: Iterable[str] = model.JINJA_MARKS) -> tuple[int, int] | None:
+    """Where the first of Jinja's ``marks`` is in ``text``, and where its line starts
+    (what comes before that line is plain text to Jinja); None if there is none."""
+    first = min((at for at in (text.find(mark) for mark in marks) if at >= 0), default=-1)
+    return None if first < 0 else (first, text.rfind("\n", 0, first) + 1)
+
+
+class MacroCall(NamedTuple):
+    """One call of a handbook macro on a page, as Jinja reads it."""
+
+    line: int  # in the page's file
+    name: str
+    argument: str | None  # the role or team id it is given as quoted text, or None for none
+    read: bool  # False: given something else (a variable, an expression), known only when it runs
+
+
+def _defined(tree: jinja2.nodes.Template) -> set[str]:
+    """The names a page defines for itself: variables it sets, loop and macro parameters,
+    macros, imports."""
+    names = {name.name for name in tree.find_all(jinja2.nodes.Name) if name.ctx in ("store", "param")}
+    names.update(node.name for node in tree.find_all(jinja2.nodes.Macro))
+    names.update(node.target for node in tree.find_all(jinja2.nodes.Import))
+    for node in tree.find_all(jinja2.nodes.FromImport):
+        names.update(name if isinstance(name, str) else name[1] for name in node.names)
+    return names
+
+
+def read_macros(body: str, first_line: int, roles: dict | None) -> tuple[list[MacroCall], list[tuple[int, str]]]:
+    """The handbook macro calls Jinja will run in a page's Markdown (``body``, starting on
+    line ``first_line`` of its file; in code too, as the engines render it; not in a
+    comment or a raw block, nor a macro the page defines itself), and what Jinja or the
+    engine would stop on mid-build (Zensical with its traceback), found before any page
+    is built, as (line, what is wrong): text Jinja cannot read (an unclosed bracket or
+    quote, a statement never ended); a name that is no macro (model.MACROS); arguments a
+    macro does not take (too many, a wrong name, none where it needs one); a role or team
+    id that is not one, or is written without its quotes (``checklist(cto)``: Jinja reads
+    a bare word as a variable)."""
+    start = jinja_start(body)
+    if start is None:
+        return [], []
+    cut = start[1]  # Jinja reads from the first mark's line, line numbers kept
     text = "\n" * body.count("\n", 0, cut) + body[cut:]
     try:
         tree = _JINJA.parse(text)
@@ -582,47 +587,56 @@ def jinja_problems(body: str, first_line: int, roles: dict | None) -> list[tuple
         # (Jinja names a stray character by its place in the text: say its column instead)
         message = re.sub(r" at (\d+)$", lambda at: f" in column {int(at[1]) - text.rfind(chr(10), 0, int(at[1]))}",
                          exc.message or "")
-        return [(first_line + (exc.lineno or 1) - 1, f"Jinja cannot read this: {message}")]
-    defined = {name.name for name in tree.find_all(jinja2.nodes.Name) if name.ctx in ("store", "param")}
-    defined.update(node.name for node in tree.find_all(jinja2.nodes.Macro))
-    problems = []
-    for call in tree.find_all(jinja2.nodes.Call):
-        name = call.node.name if isinstance(call.node, jinja2.nodes.Name) else None
-        wants = model.MACROS.get(name) if name not in defined else None
-        ids = model.TEAMS if wants == "team" else roles or {}
-        for arg in call.args if wants else ():
-            if isinstance(arg, jinja2.nodes.Name) and arg.name in ids and arg.name not in defined:
-                problems.append((first_line + arg.lineno - 1, f"{name}({arg.name}): a {wants} id is written in "
-                                 f"quotes, {name}(\"{arg.name}\"); Jinja reads a bare word as a variable"))
-    return problems
-
-
-def macro_problems(calls: list[tuple[int, str, re.Match | None]], roles: dict | None) -> list[tuple[int, str]]:
-    """What is wrong with a page's macro calls (see macro_calls): a name that is no macro
-    (model.MACROS), or an argument it does not take; (line, what is wrong) for each. A call
-    whose argument is not plain quoted text is left to the engine."""
-    problems = []
-    for line, name, args in calls:
-        if name == "induction_path":
-            continue  # the old way to show a role's path: its own advice (_load_pages)
+        return [], [(first_line + (exc.lineno or 1) - 1, f"Jinja cannot read this: {message}")]
+    defined = _defined(tree)
+    calls, problems = [], []
+    for node in tree.find_all(jinja2.nodes.Call):
+        name = node.node.name if isinstance(node.node, jinja2.nodes.Name) else None
+        if name is None or name in defined or name in model.ENGINE_MACROS or name == "induction_path":
+            continue  # (induction_path: the old way to show a role's path, with its own advice)
+        line = first_line + node.lineno - 1
         if name not in model.MACROS:
-            if name not in model.ENGINE_MACROS:
-                problems.append((line, f"no macro '{name}'; expected one of: {', '.join(model.MACROS)}"))
+            problems.append((line, f"no macro '{name}'; expected one of: {', '.join(model.MACROS)}"))
             continue
-        wants = model.MACROS[name]
-        if args is None:
-            continue
-        value = args.group(2)
-        if wants is None and value is not None:
-            problems.append((line, f"{name}() takes no argument, got '{value}'"))
-        elif wants is not None and value is None:
-            problems.append((line, f"{name}() needs a {wants}, e.g. {name}(\"{_example(wants, roles)}\")"))
-        elif wants is not None:
-            known = model.TEAMS if wants == "team" else roles
-            if known is not None and value not in known:
-                problems.append((line, f"{name}(\"{value}\"): no {wants} '{value}'; "
-                                       f"expected one of: {', '.join(known)}"))
-    return problems
+        call, problem = _read_call(node, name, line, roles, defined)
+        calls.append(call)
+        if problem:
+            problems.append((line, problem))
+    return calls, sorted(problems, key=lambda problem: problem[0])
+
+
+def _read_call(node: jinja2.nodes.Call, name: str, line: int, roles: dict | None,
+               defined: set[str]) -> tuple[MacroCall, str | None]:
+    """One call of the macro ``name``, and what is wrong with its arguments, or None."""
+    wants = model.MACROS[name]
+    unread = MacroCall(line, name, None, False)
+    if node.dyn_args or node.dyn_kwargs:
+        return unread, None  # (*args, **kwargs): known only when it runs
+    given = list(node.args) + [keyword.value for keyword in node.kwargs]
+    one = given[0] if len(given) == 1 else None
+    text = one.value if isinstance(one, jinja2.nodes.Const) and isinstance(one.value, str) else None
+    if wants is None:
+        if not given:
+            return MacroCall(line, name, None, True), None
+        got = f"'{text}'" if text is not None else f"{len(given)} argument{'s' if len(given) > 1 else ''}"
+        return unread, f"{name}() takes no argument, got {got}"
+    example = f"{name}(\"{_example(wants, roles)}\")"
+    wrong = [keyword.key for keyword in node.kwargs if keyword.key != wants]
+    if wrong:
+        return unread, f"{name}() has no argument '{wrong[0]}'; it takes a {wants}, e.g. {example}"
+    if not given:
+        return unread, f"{name}() needs a {wants}, e.g. {example}"
+    if one is None:
+        return unread, f"{name}() takes one {wants}, e.g. {example}; got {len(given)} arguments"
+    known = model.TEAMS if wants == "team" else roles
+    if text is not None:
+        if known is not None and text not in known:
+            return unread, f"{name}(\"{text}\"): no {wants} '{text}'; expected one of: {', '.join(known)}"
+        return MacroCall(line, name, text, True), None
+    if isinstance(one, jinja2.nodes.Name) and one.name in (known or {}) and one.name not in defined:
+        return unread, (f"{name}({one.name}): a {wants} id is written in quotes, {name}(\"{one.name}\"); "
+                        "Jinja reads a bare word as a variable")
+    return unread, None
 
 
 def _example(kind: str, roles: dict | None) -> str:
@@ -697,26 +711,22 @@ def _load_pages(docs_dir: Path, rels: list[str], roles: dict | None, shorts: set
         body_at = source.find("\n---", 3) + 4
         body = source[body_at:]
         prose = _jinja_outside_code(body)
-        calls = []
+        calls: list[MacroCall] = []
         if render:
-            first_line = source.count("\n", 0, body_at) + 1
-            calls = macro_calls(body, first_line)
-            problems = sorted(jinja_problems(body, first_line, roles) + macro_problems(calls, roles),
-                              key=lambda problem: problem[0])  # by line (Jinja's first on a line, as found)
+            calls, problems = read_macros(body, source.count("\n", 0, body_at) + 1, roles)
             for line, problem in problems:
                 report.line(f"{where}: line {line}: {problem}")
             # What the page shows is not known (so no reference is judged by it) when a call
-            # is wrong, or not one the load reads (an argument by name or a variable, a
-            # Jinja statement: a loop, a set, an include).
-            if problems or "{%" in body or any(
-                    args is None for _line, name, args in calls if name in model.MACROS):
+            # is wrong, or not one the load reads (a variable or an expression as its
+            # argument, a Jinja statement: a loop, a set, an include).
+            if problems or "{%" in body or not all(call.read for call in calls):
                 unsure.add(rel)
         elif page is not None and _JINJA_MARK.search(prose):
             report.line(f"{where}: field 'render_macros': the page calls macros ({{{{ ... }}}}) but does not "
                         "set 'render_macros: true'; add it to the front matter (pages without it skip Jinja)")
         if (render or induction or rel in with_checks) and checked and rel not in unsure:
             headings[rel] = _headings(source)
-            shows[rel] = [(name, args.group(2)) for _line, name, args in calls if args is not None]
+            shows[rel] = [(call.name, call.argument) for call in calls]
             if induction:
                 shows[rel].append(("induction_path", induction))
         for call in _INDUCTION_CALL.findall(prose):

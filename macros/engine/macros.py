@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import re
 
+from macros.core.load import jinja_start
 from macros.core.render import cascade as diagram
 from macros.core.render import checklists, foot, lists, modules, reviews, roles, selfchecks
 from macros.core.render import rights as pairs
@@ -157,10 +158,10 @@ def on_pre_page_macros(env) -> None:
     if page.meta.get("render_macros") is not True or jinja.line_statement_prefix or jinja.line_comment_prefix:
         return  # not rendered (or rendered whole); or lines may start a statement anywhere
     marks = (jinja.variable_start_string, jinja.block_start_string, jinja.comment_start_string)
-    first = min((at for at in (markdown.find(mark) for mark in marks) if at >= 0), default=-1)
-    if first < 0 or any(markdown.startswith(mark + "-", first) for mark in marks):
+    start = jinja_start(markdown, marks)
+    if start is None or any(markdown.startswith(mark + "-", start[0]) for mark in marks):
         return  # no mark; or the first trims the white space before it, which would be set aside
-    cut = markdown.rfind("\n", 0, first) + 1  # the whole line goes to Jinja (lstrip_blocks)
+    cut = start[1]  # the whole line goes to Jinja (lstrip_blocks)
     if cut:
         setattr(page, _SET_ASIDE, markdown[:cut])
         env.markdown = "\n" * markdown.count("\n", 0, cut) + markdown[cut:]
