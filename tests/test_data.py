@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -135,6 +136,35 @@ def test_role_without_path(project):
     lines = problems(project)
     assert "docs/data/paths.yml: no induction path for role 'data-analyst'; every role in docs/data/roles.yml needs one ('- role: data-analyst')" in lines
     assert any(line.startswith("docs/data/checklist.yml: no checklist item for role 'data-analyst'") for line in lines)
+
+
+def test_each_team_has_rights(project):
+    """A team left with no right in rights.yml is a data problem (its rights() call had
+    stopped the build mid-way with a traceback)."""
+    edit(project, "rights.yml", lambda items: items.__setitem__(
+        slice(None), [item for item in items if item["team"] != "product"]))
+    [line] = [line for line in problems(project) if line.startswith("docs/data/rights.yml: no right")]
+    assert line == ("docs/data/rights.yml: no right for team 'product'; each team's rights are shown: "
+                    "add at least one item with 'team: product'")
+
+
+def test_each_release_is_in_the_changelog_on_its_date(project):
+    """releases.yml is written by the release tool, but a hand edit (or a version taken out
+    of changelog.yml) is caught: each release is a changelog version, on the changelog's date."""
+    def change(items):
+        items.append({**items[0], "version": "9.9"})
+        items[0]["date"] = dt.date(2026, 1, 2)
+    edit(project, "releases.yml", change)
+    first = yaml.safe_load((project / "docs/data/releases.yml").read_text())[0]["version"]
+    changed = next(c["date"] for c in yaml.safe_load((project / "docs/data/changelog.yml").read_text())
+                   if c["version"] == first)
+    count = len(yaml.safe_load((project / "docs/data/releases.yml").read_text()))
+    assert problems(project) == [
+        f"docs/data/releases.yml: item '{first}' (#1), field 'date': expected {changed}, the date changelog.yml "
+        f"gives version '{first}', got 2026-01-02",
+        f"docs/data/releases.yml: item '9.9' (#{count}), field 'version': no version '9.9' in "
+        "docs/data/changelog.yml; a release is recorded for a version in the changelog",
+    ]
 
 
 def test_all_problems_in_one_run(project):

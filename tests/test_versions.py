@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import subprocess
@@ -13,6 +14,7 @@ import pytest
 import yaml
 
 from macros.core import schema
+from macros.core.load import load
 from macros.core.model import FILES
 from tests.conftest import ENV, ROOT
 
@@ -129,7 +131,8 @@ def test_schema_rejects_what_the_loader_rejects():
 
 def test_recording_a_release_checks_its_version(project, capsys):
     """`python -m macros.core.release VERSION` takes a version as changelog.yml writes it
-    (not a tag's 'v1.1'), and only one the changelog has; then it records what it holds."""
+    (not a tag's 'v1.1'), and only one the changelog has; then it records what it holds,
+    on the changelog's date, and the data loads."""
     from macros.core import release
 
     docs = project / "docs"
@@ -139,6 +142,8 @@ def test_recording_a_release_checks_its_version(project, capsys):
     assert "version 9.9 is not in docs/data/changelog.yml" in capsys.readouterr().err
     changelog = docs / "data/changelog.yml"
     changelog.write_text(changelog.read_text() + '- version: "9.9"\n  date: 2099-01-01\n  changes:\n    - A test.\n')
-    assert release.main(["9.9", "--docs", str(docs), "--date", "2099-01-01"]) == 0
+    assert release.main(["9.9", "--docs", str(docs)]) == 0
     recorded = yaml.safe_load((docs / "data/releases.yml").read_text())
     assert recorded[-1]["version"] == "9.9" and recorded[-1]["checklist"]
+    assert recorded[-1]["date"] == dt.date(2099, 1, 1)  # the changelog's, which the data load checks
+    load(docs)

@@ -840,6 +840,22 @@ def load(docs_dir: str | Path, page_paths: list[str] | None = None) -> Handbook:
             if role not in covered:
                 report.add("checklist.yml", f"no checklist item for role '{role}'; "
                                             "add at least one item that names it under 'roles'")
+    if tables["rights.yml"] is not None:
+        teams = {pair.team for pair in tables["rights.yml"].values()}
+        for team in model.TEAMS:
+            if team not in teams:
+                report.add("rights.yml", f"no right for team '{team}'; each team's rights are shown: "
+                                         f"add at least one item with 'team: {team}'")
+    if tables["releases.yml"] is not None and tables["changelog.yml"] is not None:
+        dates = {change.version: change.date for change in tables["changelog.yml"].values()}
+        for version, release in tables["releases.yml"].items():
+            at = f"item '{version}' ({_position(tables['releases.yml'], version)})"
+            if version not in dates:
+                report.add("releases.yml", f"no version '{version}' in docs/{DATA_DIR}/changelog.yml; a release "
+                                           "is recorded for a version in the changelog", at, "version")
+            elif release.date != dates[version]:
+                report.add("releases.yml", f"expected {dates[version]}, the date changelog.yml gives version "
+                                           f"'{version}', got {release.date}", at, "date")
     if tables["sources.yml"] is not None:
         known = {p for s in tables["sources.yml"].values() for p in s.prefixes}
         for name in ("modules.yml", "rights.yml", "checklist.yml", "readings.yml"):

@@ -1,11 +1,12 @@
 """Record what a released version holds, for the changelog's generated lists.
 
-    python -m macros.core.release 1.1 [--date YYYY-MM-DD]
+    python -m macros.core.release 1.1
 
 Adds (or replaces) the version's entry in docs/data/releases.yml: every checklist item,
-right and CTO module it holds, with its text or title. The changelog page then lists,
-for each version, what it added and retired against the version before it, and what the
-data holds that no release has yet. Add the version's changes in words to changelog.yml.
+right and CTO module it holds, with its text or title, and the date changelog.yml gives
+it. The changelog page then lists, for each version, what it added and retired against
+the version before it, and what the data holds that no release has yet. Add the
+version, its date and its changes in words to changelog.yml first.
 """
 
 from __future__ import annotations
@@ -33,7 +34,6 @@ def snapshot(hb: Handbook, version: str, date: dt.date) -> dict:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("version")
-    parser.add_argument("--date", type=dt.date.fromisoformat, default=dt.date.today())
     parser.add_argument("--docs", default="docs", type=Path)
     args = parser.parse_args(argv)
     if not re.fullmatch(Version.__metadata__[0].pattern, args.version):
@@ -43,13 +43,14 @@ def main(argv: list[str] | None = None) -> int:
     hb = load_or_report(args.docs)
     if hb is None:
         return 2
-    if args.version not in {c.version for c in hb.changelog}:
+    dates = {change.version: change.date for change in hb.changelog}
+    if args.version not in dates:
         print(f"release: version {args.version} is not in docs/data/changelog.yml; add it there first, with its "
               "changes in plain words", file=sys.stderr)
         return 2
     path = args.docs / "data" / "releases.yml"
     entries = [r.model_dump() for r in hb.releases if r.version != args.version]
-    entries.append(snapshot(hb, args.version, args.date))
+    entries.append(snapshot(hb, args.version, dates[args.version]))
     entries.sort(key=lambda e: version_key(e["version"]))
     path.write_text(HEADER + yaml.safe_dump(entries, sort_keys=False, allow_unicode=True, width=100),
                     encoding="utf-8")
