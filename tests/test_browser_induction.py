@@ -80,16 +80,20 @@ def test_a_body_too_long_for_a_link_is_copied_instead(browser, server):
 
 
 def test_copy_and_download_as_markdown(browser, server):
-    """Copy puts the task list on the clipboard; download saves the same text as a file."""
+    """Copy puts the task list on the clipboard; download saves the same text as a file.
+    An item's text is Markdown-escaped there: it shows as written, and names nobody."""
     context = browser.new_context(accept_downloads=True)
     context.grant_permissions(["clipboard-read", "clipboard-write"])
     page = context.new_page()
     open_path(page, server)
     tick(page, ITEMS[0])
+    page.evaluate("id => { document.querySelector('#' + id + ' .hb-item__text').textContent = "
+                  "'Ask @cto about *this* [now] <b> & #12'; }", ITEMS[1])
     page.click(".hb-copy-md")
     page.wait_for_function("document.querySelector('.hb-path-tools__status').textContent.startsWith('Copied')")
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied.startswith(f"Induction checklist from the Partnership Handbook: {server.url}{PATH}")
+    assert f"- [ ] Ask \\@cto about \\*this\\* \\[now\\] \\<b\\> \\& \\#12 ([link]({server.url}{PATH}#{ITEMS[1]}))" in copied
     with page.expect_download() as download:
         page.click(".hb-download-md")
     assert download.value.suggested_filename == "induction-engineer.md"

@@ -367,6 +367,16 @@ def test_a_new_issue_link_carries_its_title_and_body_exactly(title, body):
         assert [query[key] for key in keys] == [[title], [body]]
 
 
+def test_an_issue_body_shows_titles_as_written():
+    """A page title or item text in a 'Suggest a change' body is Markdown-escaped: no
+    emphasis, link, HTML, entity, mention or issue reference comes from it."""
+    from macros.core.trackers import suggest_body
+
+    body = suggest_body("R&D [notes] <b>", "https://h.example/p/#x", "Ask @cto about *this* in #12 `now`")
+    assert body.startswith(r"**Ask \@cto about \*this\* in \#12 \`now\`** on the page "
+                           r"[R\&D \[notes\] \<b\>](https://h.example/p/#x).")
+
+
 def test_the_changelog_credits_the_records_it_shows():
     """changelog_records (what the changelog page's Sources note credits) are exactly the
     current records the changelog links as added, so the note follows the data."""

@@ -251,6 +251,20 @@ def test_a_wrong_tracker_setting_is_a_clear_error(project, tmp_path):
                       "The handbook data has 1 problem(s), listed above; fix them and build again."], errors
 
 
+def test_a_misspelt_tracker_setting_is_an_error():
+    """A setting under extra.handbook the handbook does not read (which would quietly
+    leave out every issue link) is named, as is a host set for no repository."""
+    from macros.core.trackers import trackers
+
+    found, problems = trackers({"handbook": {"gihub": "o/r", "gitlab_url": "https://git.example.org"}})
+    assert found == []
+    assert problems == [
+        "mkdocs.yml: extra.handbook.gihub: unknown setting; expected one of: github, gitlab, github_url, gitlab_url",
+        "mkdocs.yml: extra.handbook.gitlab_url: set without extra.handbook.gitlab (the GitLab repository its "
+        "issues go to)",
+    ]
+
+
 @pytest.mark.parametrize("engine", ["properdocs", "zensical"])
 def test_the_not_found_page_says_why_and_where_to_go(engines, engine):
     """A reader who followed an old or mistyped link learns why and gets links that work,

@@ -139,6 +139,11 @@
     }
   }
 
+  // Text for running text in Markdown, shown as written: what GitHub's and GitLab's
+  // Markdown read as markup (or as an entity, a mention, an issue reference) gets a
+  // backslash before it (as trackers.markdown_text does for the build's issue links).
+  function markdownText(text) { return text.replace(/([\\`*_\[\]<>|~&@#])/g, "\\$1"); }
+
   // The path as a Markdown task list, by stage, with the ticks given.
   function markdown(tools, checklist, done) {
     var lines = ["Induction checklist from the Partnership Handbook: " + location.href.split("#")[0], ""];
@@ -148,12 +153,12 @@
       if (heading) {
         var title = heading.cloneNode(true);
         title.querySelectorAll(".headerlink").forEach(function (a) { a.remove(); });
-        lines.push("### " + title.textContent.trim(), "");
+        lines.push("### " + markdownText(title.textContent.trim().replace(/\s+/g, " ")), "");
       }
       list.querySelectorAll("li.hb-item").forEach(function (item) {
         var text = item.querySelector(".hb-item__text").textContent.trim().replace(/\s+/g, " ");
         var url = location.href.split("#")[0] + "#" + item.id;
-        lines.push("- [" + (done[item.id] === true ? "x" : " ") + "] " + text.replace(/([\\[\]])/g, "\\$1") +
+        lines.push("- [" + (done[item.id] === true ? "x" : " ") + "] " + markdownText(text) +
                    " ([link](" + url + "))");
       });
       lines.push("");
