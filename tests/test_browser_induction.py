@@ -358,6 +358,58 @@ def test_items_new_since_the_last_visit_are_marked_and_retired_ones_named(browse
     context.close()
 
 
+def test_a_renamed_item_keeps_its_links_ticks_and_shares(browser, project, tmp_path):
+    """An item renamed with 'formerly': a link to its former id lands on it (tinted, no
+    'no longer on this path'), a tick and a 'seen' record made under the former id count
+    for it, and a share link made before the rename shows it ticked, not retired."""
+    released = yaml.safe_load((project / "docs/data/releases.yml").read_text())[-1]["checklist"]
+    path = project / "docs/data/checklist.yml"
+    items = yaml.safe_load(path.read_text())
+    item = next(i for i in items if "engineer" in i["roles"] and i["id"] in released)
+    old, new = item["id"], item["id"] + "-renamed"
+    item["id"], item["formerly"] = new, [old]
+    path.write_text(yaml.safe_dump(items, sort_keys=False, allow_unicode=True))
+    out = tmp_path / "out"
+    assert mkdocs(project, out).returncode == 0
+    engineer = load(project / "docs").by_role["engineer"]
+    context = browser.new_context()
+    page = context.new_page()
+    with StaticServer(out) as srv:
+        open_path(page, srv)
+        page.evaluate("""([old, key, ids]) => {
+            localStorage.setItem('partnership-handbook:progress:' + key, JSON.stringify({[old]: true}));
+            const items = {};
+            ids.forEach(id => { items[id] = 'x'; });
+            localStorage.setItem('partnership-handbook:seen:' + key, JSON.stringify({at: '2026-01-01', items}));
+        }""", [old, "induction/engineer", [old if i.id == new else i.id for i in engineer]])
+        page.goto(f"{srv.url}{PATH}#{old}")
+        page.wait_for_selector(".hb-path-tools:not([hidden])")
+        assert page.is_checked(f"#check-{new}")
+        assert page.locator(".hb-progress__count").inner_text() == f"1 of {len(engineer)} done"
+        assert page.evaluate(f"document.getElementById('{new}').matches(':has(> .hb-formerly:target)')")
+        tint = page.evaluate(f"getComputedStyle(document.getElementById('{new}')).backgroundColor")
+        assert tint not in ("rgba(0, 0, 0, 0)", "transparent")
+        page.wait_for_function(f"Math.abs(document.getElementById('{new}').getBoundingClientRect().top) < 400")
+        assert not page.locator(".hb-new").count()  # seen under its former id: not new
+        status = page.locator(".hb-path-tools__status").inner_text()
+        assert "no longer" not in status and "Retired" not in status
+        page.uncheck(f"#check-{new}")  # unticked stays unticked: the former id's tick is let go
+        page.reload()
+        page.wait_for_selector(".hb-progress:not([hidden])")
+        assert not page.is_checked(f"#check-{new}")
+
+        ids = sorted([old, engineer[-1].id])
+        payload = {"v": 1, "p": "induction/engineer", "d": "2026-12-03", "i": ids,
+                   "s": _check("|".join(["1", "induction/engineer", "2026-12-03", ",".join(ids)]))}
+        shared = context.new_page()
+        shared.goto(f"{srv.url}{PATH}#share={_share(payload)}")
+        shared.wait_for_selector(".hb-shared")
+        assert shared.is_checked(f"#check-{new}") and shared.is_checked(f"#check-{engineer[-1].id}")
+        assert shared.locator(".hb-shared__summary").inner_text().startswith(f"2 of {len(engineer)} done")
+        assert shared.locator(".hb-shared__retired").is_hidden()
+    context.close()
+
+
 def test_a_link_to_a_retired_item_says_what_it_was(browser, project, tmp_path):
     """A manager's link to an item a later version retired opens the path at its checklist,
     saying which item the link meant (its text as last released); a link to an item that

@@ -167,6 +167,22 @@ def test_each_release_is_in_the_changelog_on_its_date(project):
     ]
 
 
+def test_a_former_id_names_no_record_of_today_and_one_item_only(project):
+    """A renamed checklist item's former ids (formerly) are anchors that links land on:
+    one that is a current id, or another item's former id, is a problem."""
+    def change(items):
+        items[0]["formerly"] = [items[1]["id"], "an-old-id"]
+        items[2]["formerly"] = ["an-old-id", "glossary-term-x"]
+    edit(project, "checklist.yml", change)
+    items = yaml.safe_load((project / "docs/data/checklist.yml").read_text())
+    assert problems(project) == [
+        f"docs/data/checklist.yml: item '{items[0]['id']}' (#1), field 'formerly[0]': '{items[1]['id']}' is the id "
+        "of a record in this file now; a former id is one no record has any more",
+        f"docs/data/checklist.yml: item '{items[2]['id']}' (#3), field 'formerly[0]': 'an-old-id' is already a "
+        f"former id of item '{items[0]['id']}'; a link to it can land on one item only",
+    ]
+
+
 def test_all_problems_in_one_run(project):
     """Several problems in several files are all reported together, one line each."""
     edit(project, "roles.yml", lambda items: by_id(items, "id", "cto").pop("summary"))

@@ -377,6 +377,44 @@ def test_an_issue_body_shows_titles_as_written():
                            r"[R\&D \[notes\] \<b\>](https://h.example/p/#x).")
 
 
+@pytest.mark.parametrize("reworded", [False, True])
+def test_a_renamed_item_keeps_its_former_id(tmp_path, reworded):
+    """A checklist item renamed with 'formerly' is not retired: its former id is an
+    anchor on the item on its role's path and on the all-items page, and the changelog
+    says it was renamed (not added and retired), with its former text if that changed."""
+    import shutil
+
+    import yaml
+
+    from macros.core.render import lists
+
+    docs = shutil.copytree(ROOT / "docs", tmp_path / "docs")
+    released = yaml.safe_load((docs / "data/releases.yml").read_text())[-1]["checklist"]
+    path = docs / "data/checklist.yml"
+    items = yaml.safe_load(path.read_text())
+    item = next(i for i in items if "engineer" in i["roles"] and i["id"] in released)
+    old, item["id"], item["formerly"] = item["id"], item["id"] + "-renamed", [item["id"]]
+    before = item["text"]
+    if reworded:
+        item["text"] = "Read the model and say where it differs from what you knew."
+    path.write_text(yaml.safe_dump(items, sort_keys=False, allow_unicode=True))
+    hb = load(docs)
+    assert hb.renamed == {old: item["id"]} and old not in hb.retired_items
+    where = Where("induction/engineer.md", "induction/engineer/", True)
+    path_html = checklists.drawn(hb, where, checklists.checklist(hb, "engineer", where))
+    li = re.search(rf'<li class="hb-item hb-anchor" id="{item["id"]}"[^>]*>(<span[^>]*></span>)', path_html)
+    assert li and f'data-formerly="{old}"' in li.group(0)
+    assert li.group(1) == f'<span class="hb-anchor hb-formerly" id="{old}"></span>'
+    all_html = checklists.drawn(hb, where, checklists.all_items(hb, where))
+    assert f'<li class="hb-anchor" id="{item["id"]}"><span class="hb-anchor hb-formerly" id="{old}"></span>' in all_html
+    unreleased = lists.changelog(hb, Where("changelog.md", "changelog/", True)).split("## Version")[0]
+    then = f": {text.text(' '.join(before.split()))}" if reworded else ""  # (the same text: only its id changed)
+    assert (f"- Renamed: [{text.text(item['text'])}](checklist-items.md#{item['id']}) "
+            f"\\(was {text.text(old)}{then}\\)\n") in unreleased
+    assert f"\\({text.text(old)}\\)" not in unreleased  # as a retired item is shown: not retired
+    assert unreleased.count(f"#{item['id']})") == 1  # not as Added
+
+
 def test_the_changelog_credits_the_records_it_shows():
     """changelog_records (what the changelog page's Sources note credits) are exactly the
     current records the changelog links as added, so the note follows the data."""

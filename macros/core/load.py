@@ -94,9 +94,16 @@ class Handbook:
                 "modules": {m.id: m.title for m in self.modules.values()}}
 
     @functools.cached_property
+    def renamed(self) -> dict[str, str]:
+        """A checklist item's former id -> its id now (its 'formerly')."""
+        return {old: item.id for item in self.checklist.values() for old in item.formerly}
+
+    @functools.cached_property
     def retired_items(self) -> dict[str, str]:
-        """Checklist items an earlier release held and the data no longer does: id -> text."""
-        return {i: t for r in self.releases for i, t in r.checklist.items() if i not in self.checklist}
+        """Checklist items an earlier release held and the data no longer does, under any
+        id (a renamed item is not retired): id -> text."""
+        return {i: t for r in self.releases for i, t in r.checklist.items()
+                if i not in self.checklist and i not in self.renamed}
 
     def source_for(self, carry_id: str) -> model.Source:
         prefix = carry_id.split("-", 1)[0]
@@ -338,6 +345,24 @@ def _index_questions(modules: _Table, report: _Report, seen: dict[str, str]) -> 
                 seen[question.id] = "modules.yml"
 
 
+def _check_formerly(checklist: _Table, seen: dict[str, str], report: _Report) -> None:
+    """A checklist item's former ids are anchors too: each names no record of today (a
+    link to it would land there instead) and no other item's former id."""
+    claimed: dict[str, str] = {}
+    for key, item in checklist.items():
+        for i, old in enumerate(item.formerly):
+            at = f"item '{key}' ({_position(checklist, key)})"
+            if old in seen:
+                where = "this file" if seen[old] == "checklist.yml" else f"docs/{DATA_DIR}/{seen[old]}"
+                report.add("checklist.yml", f"'{old}' is the id of a record in {where} now; a former id is one no "
+                                            "record has any more", at, f"formerly[{i}]")
+            elif old in claimed:
+                report.add("checklist.yml", f"'{old}' is already a former id of item '{claimed[old]}'; a link to "
+                                            "it can land on one item only", at, f"formerly[{i}]")
+            else:
+                claimed[old] = key
+
+
 def version_key(version: str) -> tuple[int, ...]:
     """'1.10' sorts after '1.9'."""
     return tuple(int(part) for part in version.split("."))
@@ -417,6 +442,10 @@ def _anchors(shows: dict[str, list[tuple[str, str | None]]], headings: dict[str,
     pages it is on. Needs every data file whole (see load)."""
     items, roles = tables["checklist.yml"], tables["roles.yml"]
     by_role, checks = _by_role(items), _by_page(tables["selfchecks.yml"])
+    first_claim: dict[str, str | None] = {}  # a former id -> the item it is written on (None: a current id)
+    for item in items.values():
+        for old in item.formerly:
+            first_claim.setdefault(old, None if old in items else item.id)
     clashes: dict[tuple[str, tuple], list[str]] = {}
     out: dict[str, set[str]] = {}
     for page, calls in shows.items():
@@ -443,6 +472,8 @@ def _anchors(shows: dict[str, list[tuple[str, str | None]]], headings: dict[str,
             for stage in dict.fromkeys(i.stage for i in listed):
                 add(f"{role}-{stage}" if role else stage, "the heading of the stage", STAGES[stage])
             ids([item.id for item in listed], "checklist item")
+            ids([old for item in listed for old in item.formerly if first_claim[old] == item.id],
+                "former id of a checklist item")
             if role:
                 for item in listed:
                     add(f"check-{item.id}", "the tick box of checklist item", item.id)
@@ -783,6 +814,7 @@ def load(docs_dir: str | Path, page_paths: list[str] | None = None) -> Handbook:
             report.add("roles.yml", f"'{role.short}' is already the short label of role '{first}'; a short label is "
                                     "also the role's tag, so each role needs its own",
                        f"item '{key}' ({_position(part('roles.yml'), key)})", "short")
+    _check_formerly(part("checklist.yml"), seen_ids, report)
     _check_refs("checklist.yml", part("checklist.yml"), "roles", role_ids, "role", report)
     _check_refs("checklist.yml", part("checklist.yml"), "with_", role_ids, "role", report)
     _check_refs("paths.yml", part("paths.yml"), "role", role_ids, "role", report)

@@ -125,6 +125,9 @@ class ChecklistItem(Record):
     with_: list[Id] = Field(default_factory=list, alias="with",
                             description="Roles the action is done together with (shown as 'With: ...')")
     carries: list[CarryId] = Field(default_factory=list)
+    formerly: list[Id] = Field(default_factory=list,
+                               description="Ids the item had before it was renamed: links to them still land "
+                                           "on it, and ticks made under them count for it")
 
 
 class PageCheck(Record):

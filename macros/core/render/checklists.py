@@ -74,13 +74,23 @@ def _by_stage(items: Iterable[ChecklistItem]) -> Iterable[tuple[str, str, list[C
             yield stage, label, staged
 
 
+def _formerly(item: ChecklistItem) -> tuple[str, str]:
+    """For an item that was renamed: the attribute listing its former ids (for script:
+    ticks made under them count), and an empty anchor with each (links to them land on it)."""
+    if not item.formerly:
+        return "", ""
+    return (f' data-formerly="{attr(" ".join(item.formerly))}"',
+            "".join(f'<span class="hb-anchor hb-formerly" id="{attr(old)}"></span>' for old in item.formerly))
+
+
 def _item(links: _Links, item: ChecklistItem, role_id: str) -> str:
     item_id, item_text = attr(item.id), html.escape(item.text)
     check = f"check-{item_id}"
     others = [r for r in item.with_ if r != role_id]  # on a role's own path, the others it is done with
     with_ = f"With: {links.roles(others)} · " if others else ""
+    formerly, anchors = _formerly(item)
     return (
-        f'<li class="hb-item hb-anchor" id="{item_id}" data-item="{item_id}">'
+        f'<li class="hb-item hb-anchor" id="{item_id}" data-item="{item_id}"{formerly}>{anchors}'
         f'<input type="checkbox" class="hb-check" id="{check}" data-item="{item_id}">'
         f'<label class="hb-item__text" for="{check}">{item_text}</label>'
         f'<span class="hb-item__meta">From {links.section(item.section)} · {with_}'
@@ -133,7 +143,7 @@ def _all_stage(hb: Handbook, where: Where, staged: list[ChecklistItem]) -> str:
         item_id, item_text = attr(item.id), html.escape(item.text)
         with_ = f" · with {links.roles(item.with_)}" if item.with_ else ""
         lines.append(
-            f'<li class="hb-anchor" id="{item_id}">{item_text}'
+            f'<li class="hb-anchor" id="{item_id}">{_formerly(item)[1]}{item_text}'
             f'<span class="hb-item__meta">For {links.roles(item.roles)}{with_} · '
             f"from {links.section(item.section)} · {permalink_escaped(item_id, 'this item: ' + item_text)}"
             "</span></li>"
@@ -164,8 +174,8 @@ def ids(hb: Handbook, kind: str, args: list[str]) -> list[str]:
     from its HTML: for the engine's anchor check, tens of thousands at a time)."""
     staged = _listed(hb, kind, args) or []
     if kind == "role-stage":
-        return [anchor for i in staged for anchor in (i.id, f"check-{i.id}")]
-    return [i.id for i in staged]
+        return [anchor for i in staged for anchor in (i.id, f"check-{i.id}", *i.formerly)]
+    return [anchor for i in staged for anchor in (i.id, *i.formerly)]
 
 
 def drawn(hb: Handbook, where: Where, text: str) -> str:

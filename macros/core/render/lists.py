@@ -47,19 +47,27 @@ _KINDS = (("checklist", "Checklist items", "checklist-items.md"),
 
 
 def _difference(before: dict[str, dict[str, str]], after: dict[str, dict[str, str]], where: Where,
-                current: dict[str, dict[str, str]]) -> list[str]:
-    """Markdown lines: what ``after`` added to and retired from ``before``, by kind."""
+                current: dict[str, dict[str, str]], renamed: dict[str, str]) -> list[str]:
+    """Markdown lines: what ``after`` added to, renamed in (checklist items, ``renamed``:
+    former id -> id) and retired from ``before``, by kind."""
     out = []
     for kind, label, page in _KINDS:
         added = [i for i in after[kind] if i not in before[kind]]
         retired = [i for i in before[kind] if i not in after[kind]]
+        was = {renamed[i]: i for i in retired if kind == "checklist" and renamed.get(i) in added}
         if not added and not retired:
             continue
         out.append(f"**{label}**\n")
         for i in added:
             shown = link(after[kind][i], f"{page}#{i}", where) if i in current[kind] else text(after[kind][i])
-            out.append(f"- Added: {shown}")
-        for i in retired:
+            if i in was:  # (its former id; and its former text, if that changed too)
+                old = before[kind][was[i]]
+                then = f": {text(old)}" if old != after[kind][i] else ""
+                out.append(f"- Renamed: {shown} \\(was {text(was[i])}{then}\\)")
+            else:
+                out.append(f"- Added: {shown}")
+        shown_renamed = set(was.values())
+        for i in (i for i in retired if i not in shown_renamed):
             out.append(f"- Retired: {text(before[kind][i])} \\({text(i)}\\)")
         out.append("")
     return out
@@ -92,7 +100,7 @@ def changelog(hb: Handbook, where: Where) -> str:
     out = []
     if order:
         # (always there, so a link to it keeps working after a release empties it)
-        unreleased = _difference(snapshots[order[-1]], current, where, current)
+        unreleased = _difference(snapshots[order[-1]], current, where, current, hb.renamed)
         out.append("## Not yet released {#unreleased}\n")
         if unreleased:
             out.append(f"What this version of the handbook holds that version {text(order[-1])} did not.\n")
@@ -107,7 +115,7 @@ def changelog(hb: Handbook, where: Where) -> str:
         if c.version in snapshots:
             at = order.index(c.version)
             if at:
-                out += _difference(snapshots[order[at - 1]], snapshots[c.version], where, current)
+                out += _difference(snapshots[order[at - 1]], snapshots[c.version], where, current, hb.renamed)
             else:
                 counts = ", ".join(f"{len(snapshots[c.version][kind])} {_in_sentence(label)}"
                                    for kind, label, _ in _KINDS)

@@ -2,7 +2,8 @@
  * Progress lives in this browser's localStorage only; nothing is sent anywhere.
  * Key: "partnership-handbook:progress:<checklist>", value: {"<item id>": true}.
  * Item ids are stable across handbook versions, so progress carries over; ids
- * no longer in the data are kept (they may return) but never counted.
+ * no longer in the data are kept (they may return) but never counted. An item that
+ * was renamed lists its former ids (data-formerly): a tick made under one counts for it.
  */
 (function () {
   "use strict";
@@ -44,6 +45,23 @@
     var bar = panel.querySelector("progress");
     var count = panel.querySelector(".hb-progress__count");
     var reset = panel.querySelector(".hb-progress__reset");
+    var renamed = {};  // a former item id -> its id now
+    boxes.forEach(function (box) {
+      var item = box.closest(".hb-item");
+      (item && item.getAttribute("data-formerly") || "").split(" ").forEach(function (old) {
+        if (old) renamed[old] = box.getAttribute("data-item");
+      });
+    });
+
+    // Ticks by item id, each former id's as its item's now (the former one is let go).
+    function carried(state) {
+      Object.keys(renamed).forEach(function (old) {
+        if (state[old] === true) state[renamed[old]] = true;
+        delete state[old];
+      });
+      return state;
+    }
+    function mine() { return carried(load(key)); }
 
     function update() {
       var done = 0;
@@ -62,6 +80,7 @@
     panel.hbChecklist = {
       key: key,
       boxes: boxes,
+      renamed: renamed,
       show: function (done, readOnly) {
         boxes.forEach(function (box) {
           box.checked = done[box.getAttribute("data-item")] === true;
@@ -70,16 +89,16 @@
         reset.disabled = !!readOnly;
         update();
       },
-      mine: function () { this.show(load(key), false); },
-      load: function () { return load(key); },
+      mine: function () { this.show(mine(), false); },
+      load: mine,
       save: function (state) { save(key, state); }
     };
 
-    var state = load(key);
+    var state = mine();
     boxes.forEach(function (box) {
       box.checked = state[box.getAttribute("data-item")] === true;
       box.addEventListener("change", function () {
-        var current = load(key);
+        var current = mine();
         if (box.checked) current[box.getAttribute("data-item")] = true;
         else delete current[box.getAttribute("data-item")];
         save(key, current);

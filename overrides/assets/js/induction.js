@@ -286,7 +286,10 @@
         storeSet(SHARED + key, { path: location.pathname, hash: hash }, true);
         var known = {}, done = {}, gone = [];
         checklist.boxes.forEach(function (b) { known[b.getAttribute("data-item")] = true; });
-        read.ids.forEach(function (id) { if (known[id]) done[id] = true; else gone.push(id); });
+        read.ids.forEach(function (id) {
+          id = checklist.renamed[id] || id;  // a link made before its item was renamed
+          if (known[id]) done[id] = true; else if (gone.indexOf(id) < 0) gone.push(id);
+        });
         shared = { done: done, date: read.date };
         checklist.show(done, true);
         var count = Object.keys(done).length;
@@ -364,6 +367,12 @@
     });
     var seen = storeGet(seenKey(key));
     if (seen && seen.items && typeof seen.items === "object") {
+      Object.keys(checklist.renamed).forEach(function (old) {  // seen under a former id: seen
+        if (old in seen.items) {
+          if (!(checklist.renamed[old] in seen.items)) seen.items[checklist.renamed[old]] = seen.items[old];
+          delete seen.items[old];
+        }
+      });
       var added = Object.keys(current).filter(function (id) { return !(id in seen.items); });
       var gone = Object.keys(seen.items).filter(function (id) { return !(id in current); });
       added.forEach(function (id) {
@@ -411,7 +420,7 @@
         anchor.setAttribute("data-prefix", tracker.prefix);
         anchor.setAttribute("data-kind", tracker.kind);
         anchor.href = issueLink(anchor, "Suggest a change: " + text,
-          "**" + text + "** on the page [" + pageTitle + "](" + url + ").\n\n" +
+          "**" + markdownText(text) + "** on the page [" + markdownText(pageTitle) + "](" + url + ").\n\n" +
           "What should change, and why? (A source, an example or your own experience helps.)\n\n");
         anchor.textContent = tracker.label;
         anchor.setAttribute("aria-label", tracker.label + ": " + text);
