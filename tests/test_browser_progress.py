@@ -153,3 +153,26 @@ def test_permalink_copies_the_item_link(browser, server):
     assert page.evaluate("navigator.clipboard.readText()") == f"{server.url}induction/{ROLE}/#{ITEMS[0]}"
     assert page.url.endswith(f"#{ITEMS[0]}")
     context.close()
+
+
+def test_a_question_link_copies_and_goes_to_the_question(browser, server):
+    """The # link of a self-check question, beside its answer, copies the question's link
+    and stays on it, the answer open; a link to a question opens it (the theme does)."""
+    question = next(iter(HB.checks_by_page["partnership-model.md"])).id
+    context = browser.new_context()
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server.url.rstrip("/"))
+    page = context.new_page()
+    page.goto(f"{server.url}partnership-model/")
+    page.wait_for_selector(f"#{question} a.hb-permalink[data-hb-ready]", state="attached")
+    assert page.evaluate(f"document.getElementById('{question}').open") is False
+    assert not page.locator(f"#{question} a.hb-permalink").is_visible()
+    page.click(f"#{question} summary")
+    page.click(f"#{question} a.hb-permalink")
+    assert page.locator(f"#{question} .hb-copied").inner_text() == "Link copied"
+    assert page.evaluate("navigator.clipboard.readText()") == f"{server.url}partnership-model/#{question}"
+    assert page.url.endswith(f"#{question}")
+    assert page.evaluate(f"document.getElementById('{question}').open") is True
+    page.goto(f"{server.url}partnership-model/")
+    page.goto(f"{server.url}partnership-model/#{question}")
+    page.wait_for_function(f"document.getElementById('{question}').open")
+    context.close()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from html.parser import HTMLParser
 
 import pytest
 import yaml
@@ -50,6 +51,65 @@ def test_linkable_items_have_anchors(site):
     assert set(HB.readings) <= site.ids("reading-list")
     assert set(HB.glossary) <= site.ids("glossary")
     assert set(HB.sources) <= site.ids("sources")
+
+
+class _Linkable(HTMLParser):
+    """Each linkable item of a page (an element marked hb-anchor, apart from the empty
+    anchors of former ids) with the '#' links inside it: (id, [(href, aria-label)])."""
+
+    def __init__(self):
+        super().__init__()
+        self.open: list[tuple[str, int]] = []  # (id, depth) of the items being read
+        self.depth, self.items = 0, {}
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "a" and (attrs.get("href") or "").startswith("#"):
+            for anchor, _ in self.open:
+                self.items[anchor].append((attrs["href"], attrs.get("aria-label") or attrs.get("title"),
+                                           attrs.get("class") or ""))
+        if tag in ("br", "input", "img", "hr", "meta", "link", "wbr", "source"):
+            return  # (void: no end tag comes)
+        self.depth += 1
+        classes = (attrs.get("class") or "").split()
+        if "hb-anchor" in classes and "hb-formerly" not in classes and attrs.get("id"):
+            self.open.append((attrs["id"], self.depth))
+            self.items[attrs["id"]] = []
+
+    def handle_endtag(self, tag):
+        if tag in ("br", "input", "img", "hr", "meta", "link", "wbr", "source"):
+            return
+        if self.open and self.open[-1][1] == self.depth:
+            self.open.pop()
+        self.depth -= 1
+
+
+def test_every_linkable_item_shows_its_link(site):
+    """Everything a manager may link one item of (checklist items, rights, self-check
+    questions, glossary terms, readings, sources, role cards, the self-checks index, the
+    check-ins of Run an induction) carries a visible '#' link to its own anchor, named
+    for screen readers by what it links to, so its address can be copied without
+    reading the page's source."""
+    kinds = set()
+    for path in site.pages():
+        html = path.read_text(encoding="utf-8")
+        if '<article class="md-content__inner md-typeset">' not in html:
+            continue
+        parser = _Linkable()
+        parser.feed(Site.article(html))
+        for anchor, links in parser.items.items():
+            own = [(label, cls) for href, label, cls in links if href == f"#{anchor}"]
+            where = f"{path.parent.relative_to(site.root)}#{anchor}"
+            assert own, f"{where}: no '#' link to the item"
+            label, cls = own[0]
+            assert "hb-permalink" in cls.split() and label and label.startswith("Link to "), (where, label)
+        kinds.update(re.findall(r'<(\w+) class="([^"]*hb-anchor[^"]*)"', Site.article(html)))
+    # every kind of item listed above is among those checked
+    classes = {cls for _tag, cls in kinds}
+    for needed in ("hb-item hb-anchor", "hb-pair hb-anchor", "question hb-selfcheck hb-anchor", "hb-source hb-anchor",
+                   "hb-role-card hb-anchor"):
+        assert needed in classes, needed
+    assert {"dt", "td", "li", "details", "div"} <= {tag for tag, _cls in kinds}
 
 
 def test_the_anchors_the_data_load_expects_are_on_their_pages(site):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from macros.core.load import Handbook, version_key
-from macros.core.render.text import attr, bullets, link, text
+from macros.core.render.text import attr, bullets, link, permalink, text
 from macros.core.urls import Where
 
 
@@ -13,7 +13,8 @@ def readings(hb: Handbook, where: Where) -> str:
         out.append(
             f'<li class="hb-anchor" id="{attr(r.id)}" markdown="span"><cite>{text(r.title)}</cite>, {text(r.author)} '
             f'<span class="hb-kind">({text(r.kind)})</span>: {text(r.why)} '
-            f'Recommended in <cite>{link(hb.sources[r.source].title, "sources.md#" + r.source, where)}</cite>.</li>'
+            f'Recommended in <cite>{link(hb.sources[r.source].title, "sources.md#" + r.source, where)}</cite>. '
+            f'{permalink(r.id, r.title)}</li>'
         )
     out.append("</ul>")
     return "\n".join(out) + "\n"
@@ -23,7 +24,8 @@ def glossary(hb: Handbook, where: Where) -> str:
     out = ['<dl class="hb-glossary" markdown="1">']
     for t in sorted(hb.glossary.values(), key=lambda t: t.term.lower()):
         see = f" See {link(hb.titles.get(t.see, t.see), t.see, where)}." if t.see else ""
-        out.append(f'<dt class="hb-anchor" id="{attr(t.id)}" markdown="span">{text(t.term)}</dt>')
+        out.append(f'<dt class="hb-anchor" id="{attr(t.id)}" markdown="span">{text(t.term)} '
+                   f'{permalink(t.id, t.term)}</dt>')
         out.append(f'<dd markdown="span">{text(t.definition)}{see}</dd>')
     out.append("</dl>")
     return "\n".join(out) + "\n"
@@ -34,7 +36,7 @@ def sources(hb: Handbook) -> str:
     for s in hb.sources.values():
         out.append(
             f'<div class="hb-source hb-anchor" id="{attr(s.id)}" markdown="1">\n'
-            f'<p markdown="span"><strong><cite>{text(s.title)}</cite></strong><br>\n'
+            f'<p markdown="span"><strong><cite>{text(s.title)}</cite></strong> {permalink(s.id, s.title)}<br>\n'
             f"{text(s.author)} · {text(s.date)} · {text(s.kind)}</p>\n"
             f'<p markdown="span">{text(s.summary)}</p>\n</div>'
         )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from macros.core.load import Handbook
 from macros.core.model import Role
-from macros.core.render.text import attr, induction_ref, link, text
+from macros.core.render.text import attr, induction_ref, link, permalink, text
 from macros.core.urls import Where
 
 SIDES = (("executive", "Leadership"), ("tech", "Technology"), ("product", "Product"),
@@ -31,7 +31,8 @@ def role_grid(hb: Handbook, where: Where) -> str:
         for role in roles:
             out.append(
                 f'<li class="hb-role-card hb-anchor" id="role-{attr(role.id)}" markdown="span">'
-                f'<strong>{link(role.name, induction_ref(role.id), where)}</strong>'
+                f'<span class="hb-role-card__title"><strong>{link(role.name, induction_ref(role.id), where)}</strong> '
+                f'{permalink(f"role-{role.id}", f"the card of {role.name}")}</span>'
                 f'<span class="hb-role-card__summary">{text(role.summary)}</span>'
                 f'<span class="hb-role-card__pair">Partner: {partners(hb, role, where)}</span></li>'
             )

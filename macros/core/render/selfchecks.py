@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from macros.core.load import Handbook
-from macros.core.render.text import attr, link, text
+from macros.core.render.text import attr, link, permalink, text
 from macros.core.urls import Where
 
 HEADING_ID = "check-yourself"
@@ -14,11 +14,12 @@ MODULES_PAGE = "cto-product-success.md"
 
 
 def questions(checks: Iterable[tuple[str, str, str]]) -> str:
-    """(anchor, question, answer) as native <details> elements."""
+    """(anchor, question, answer) as native <details> elements; the '#' link to a question
+    is beside its answer (in the summary, it would be a control inside a control)."""
     return "\n".join(
         f'<details class="question hb-selfcheck hb-anchor" id="{attr(anchor)}" markdown="1">\n'
         f'<summary markdown="span">{text(question)}</summary>\n'
-        f'<p markdown="span">{text(answer)}</p>\n</details>'
+        f'<p markdown="span">{text(answer)} {permalink(anchor, f"this question: {question}")}</p>\n</details>'
         for anchor, question, answer in checks
     )
 
@@ -39,7 +40,8 @@ def index(hb: Handbook, where: Where) -> str:
 
     def row(anchor: str, title: str, ref: str, count: int, note: str = "") -> None:
         rows.append(f'<li class="hb-anchor" id="{attr(anchor)}" markdown="span">{link(title, ref, where)}{note}: '
-                    f"{count} question{'s' if count != 1 else ''}</li>")
+                    f"{count} question{'s' if count != 1 else ''} "
+                    f"{permalink(anchor, f'the self-checks of {title}')}</li>")
 
     for page, checks in hb.checks_by_page.items():
         meta = hb.pages.get(page)
