@@ -9,12 +9,15 @@ checks, macro errors and data errors fail the build on each engine.
 from __future__ import annotations
 
 import re
+import socket
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
-from tests.conftest import Site, TextOf, build, zensical
+from tests.conftest import ENV, Site, TextOf, build, zensical
 
 # Chrome inside the article that each theme places its own way.
 _CHROME = [
@@ -148,3 +151,23 @@ def test_no_warning_box_on_the_default_commands(engine, tmp_path):
     assert result.returncode == 0
     for box in ("MkDocs 2.0", "ProperDocs", "Warning from the Material for MkDocs team"):
         assert box not in result.stderr + result.stdout, (engine, box)
+
+
+def test_bad_data_stops_zensical_serve_without_a_traceback(project):
+    """`zensical serve` (which cannot stay up once a page fails) stops at bad data too,
+    with the same lines and no traceback."""
+    path = project / "docs/data/glossary.yml"
+    path.write_text(path.read_text().replace("- id: ", "- idd: ", 1))
+    with socket.socket() as sock:  # a port free now, for the server it never gets to run
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    result = subprocess.run(
+        [str(Path(sys.executable).parent / "zensical"), "serve", "-a", f"127.0.0.1:{port}", "-f", "mkdocs.yml"],
+        cwd=project, env={**ENV, "NO_COLOR": "1", "PYTHONPATH": str(project)}, capture_output=True, text=True,
+        timeout=120)
+    output = result.stdout + result.stderr
+    assert result.returncode == 1, output
+    assert "Traceback" not in output
+    errors = [line.split(" -  ", 1)[1] for line in output.splitlines() if line.startswith("ERROR")]
+    assert errors[-1] == "The handbook data has 2 problem(s), listed above; fix them and build again.", output
+    assert all(e.startswith("docs/data/glossary.yml: item #1, field 'id") for e in errors[:-1]), output

@@ -215,13 +215,12 @@ def stop_on_page(context: PageContext, problem: str) -> None:
 def _stop(problems: list[str], engine: str) -> None:
     summary = f"The handbook data has {len(problems)} problem(s), listed above; fix them and build again."
     if engine == "zensical":
-        # Zensical prints any exception from Python with its traceback and carries on
-        # to its next page; a contributor needs the lines below and a failed build.
+        # Zensical prints any exception from Python with its traceback, and then carries
+        # on to its next page (build) or stops (serve, 0.0.73: no server stays up to see
+        # the fix); a contributor needs the lines below and a failed build or server.
         lines = "".join(f"ERROR   -  {p}\n" for p in problems)
         sys.stderr.write(f"{lines}ERROR   -  {summary}\n")
         sys.stderr.flush()
-        if len(sys.argv) > 1 and sys.argv[1] == "serve":
-            raise RuntimeError(summary)  # the server keeps watching for the fix
         os._exit(1)
     from mkdocs.exceptions import PluginError  # under ProperDocs, this is ProperDocs' own
 
