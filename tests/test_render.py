@@ -12,6 +12,7 @@ from xml.etree import ElementTree as ET
 
 import markdown
 import pytest
+import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -421,11 +422,41 @@ def test_the_changelog_credits_the_records_it_shows():
     from macros.core.render import lists
 
     where = Where("changelog.md", "changelog/", True)
-    added = set(re.findall(r"- Added: \[[^\]]*\]\([^)#]*#([a-z0-9-]+)\)", lists.changelog(HB, where)))
+    added = set(re.findall(r"- (?:Added|Reworded|Retitled): \[[^\]]*\]\([^)#]*#([a-z0-9-]+)\)", lists.changelog(HB, where)))
     records = lists.changelog_records(HB)
     assert added and {r.id for r in records} == added
     assert all(r.carries for r in records)
     assert lists.changelog_records(dataclasses.replace(HB, releases=[])) == []  # none released yet: none listed
+
+
+def test_the_changelog_says_which_items_were_reworded(tmp_path):
+    """An item, right or module kept under its id with another text since the last release
+    is listed as reworded, with the text it had (a returning reader's ticks stay on it, so
+    the change must be on record); one whose text only wraps differently is not."""
+    import shutil
+
+    from macros.core.render import lists
+
+    docs = tmp_path / "docs"
+    shutil.copytree(ROOT / "docs", docs)
+    released = HB.releases[-1]
+    item = next(i for i in released.checklist if i in HB.checklist
+                and " ".join(released.checklist[i].split()) == " ".join(HB.checklist[i].text.split()))
+    path = docs / "data/checklist.yml"
+    items = yaml.safe_load(path.read_text())
+    entry = next(i for i in items if i["id"] == item)
+    old = entry["text"]
+    entry["text"] = "Do something else entirely."
+    path.write_text(yaml.safe_dump(items, sort_keys=False, allow_unicode=True))
+    hb = load(docs)
+    where = Where("changelog.md", "changelog/", True)
+    unreleased = lists.changelog(hb, where).split("## Version")[0]
+    assert (f"- Reworded: [Do something else entirely\\.](checklist-items.md#{item}) "
+            f"\\(was: {text.text(' '.join(released.checklist[item].split()))}\\)") in unreleased
+    assert item in {r.id for r in lists.changelog_records(hb)}
+    entry["text"] = old.replace(" ", "\n", 1) if " " in old else old
+    path.write_text(yaml.safe_dump(items, sort_keys=False, allow_unicode=True, width=30))
+    assert f"#{item})" not in lists.changelog(load(docs), where).split("## Version")[0]
 
 
 def test_the_unreleased_section_stays_after_a_release():

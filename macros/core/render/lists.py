@@ -51,13 +51,15 @@ _KINDS = (("checklist", "Checklist items", "checklist-items.md"),
 def _difference(before: dict[str, dict[str, str]], after: dict[str, dict[str, str]], where: Where,
                 current: dict[str, dict[str, str]], renamed: dict[str, str]) -> list[str]:
     """Markdown lines: what ``after`` added to, renamed in (checklist items, ``renamed``:
-    former id -> id) and retired from ``before``, by kind."""
+    former id -> id), reworded in (the same id, another text) and retired from
+    ``before``, by kind."""
     out = []
     for kind, label, page in _KINDS:
         added = [i for i in after[kind] if i not in before[kind]]
+        reworded = _reworded(before[kind], after[kind])
         retired = [i for i in before[kind] if i not in after[kind]]
         was = {renamed[i]: i for i in retired if kind == "checklist" and renamed.get(i) in added}
-        if not added and not retired:
+        if not added and not retired and not reworded:
             continue
         out.append(f"**{label}**\n")
         for i in added:
@@ -68,11 +70,22 @@ def _difference(before: dict[str, dict[str, str]], after: dict[str, dict[str, st
                 out.append(f"- Renamed: {shown} \\(was {text(was[i])}{then}\\)")
             else:
                 out.append(f"- Added: {shown}")
+        for i in reworded:
+            shown = link(after[kind][i], f"{page}#{i}", where) if i in current[kind] else text(after[kind][i])
+            if kind == "checklist":  # (what a tick made before was given for)
+                out.append(f"- Reworded: {shown} \\(was: {text(before[kind][i])}\\)")
+            else:
+                out.append(f"- Retitled: {shown}")
         shown_renamed = set(was.values())
         for i in (i for i in retired if i not in shown_renamed):
             out.append(f"- Retired: {text(before[kind][i])} \\({text(i)}\\)")
         out.append("")
     return out
+
+
+def _reworded(before: dict[str, str], after: dict[str, str]) -> list[str]:
+    """The ids both hold with another text (line breaks and runs of spaces aside)."""
+    return [i for i, now in after.items() if i in before and " ".join(before[i].split()) != " ".join(now.split())]
 
 
 def changelog_records(hb: Handbook) -> list:
@@ -84,6 +97,7 @@ def changelog_records(hb: Handbook) -> list:
     for before, after in zip(snapshots, [*snapshots[1:], current][:len(snapshots)], strict=True):
         for kind in listed:
             listed[kind].update(i for i in after[kind] if i not in before[kind])
+            listed[kind].update(_reworded(before[kind], after[kind]))
     tables = {"checklist": hb.checklist, "rights": hb.rights, "modules": hb.modules}
     return [record for kind, ids in listed.items() for i, record in tables[kind].items() if i in ids]
 
