@@ -571,3 +571,32 @@ def test_focus_moved_backwards_is_never_under_the_back_to_top_button(browser, se
     context.close()
     assert not hidden, hidden
 
+
+
+def test_links_made_after_a_search_leave_the_search_words_out_and_a_share_link_shows_its_box(browser, server):
+    """A reader who came from search (Material adds ?h=words to the address) hands on
+    links without the words: the share link, an item's copied link, the Markdown list;
+    and a share link opens with the shared progress in view below the header."""
+    context = browser.new_context(viewport={"width": 375, "height": 740})
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server.url.rstrip("/"))
+    page = context.new_page()
+    open_path(page, server, url=f"{PATH}?h=partner")
+    tick(page, ITEMS[0])
+    page.click(".hb-share")
+    link = page.input_value(".hb-share-link")
+    assert link.startswith(f"{server.url}{PATH}#share=") and "h=" not in link
+    page.click(f"#{ITEMS[1]} a.hb-permalink")
+    assert page.locator(f"#{ITEMS[1]} .hb-copied").inner_text() == "Link copied"
+    assert page.evaluate("navigator.clipboard.readText()") == f"{server.url}{PATH}#{ITEMS[1]}"
+    page.click(".hb-copy-md")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert f"{server.url}{PATH}#{ITEMS[0]}" in copied and "?h=" not in copied
+
+    other = context.new_page()
+    other.goto(link)
+    other.wait_for_selector(".hb-shared__summary")
+    header = other.evaluate("document.querySelector('.md-header').getBoundingClientRect().bottom")
+    other.wait_for_function(
+        "h => { const r = document.querySelector('.hb-shared').getBoundingClientRect();"
+        " return r.top >= h && r.top < window.innerHeight / 2; }", arg=header)
+    context.close()

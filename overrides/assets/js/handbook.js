@@ -133,13 +133,23 @@
     window.setTimeout(function () { note.textContent = ""; }, 4000);
   }
 
+  // This page's address to hand on: without its fragment, and without the search
+  // words (?h=) Material adds when a reader comes from search, which would mark them
+  // on the page of whoever opens the link.
+  function pageUrl() {
+    var url = new URL(window.location.href);
+    url.hash = "";
+    url.searchParams.delete("h");
+    return url.href;
+  }
+
   function setupPermalinks(root) {
     root.querySelectorAll("a.hb-permalink").forEach(function (anchor) {
       if (anchor.getAttribute("data-hb-ready")) return;
       anchor.setAttribute("data-hb-ready", "1");
       anchor.addEventListener("click", function () {
-        var url = anchor.href;
-        var hash = new URL(url, window.location.href).hash;
+        var hash = new URL(anchor.href, window.location.href).hash;
+        var url = pageUrl() + hash;
         if (!hash || !navigator.clipboard || !window.isSecureContext) return;
         navigator.clipboard.writeText(url).then(function () {
           window.setTimeout(function () { showCopied(hash); }, 50);
@@ -165,6 +175,6 @@
     }
   }
 
-  window.handbook = { onEachPage: onEachPage };
+  window.handbook = { onEachPage: onEachPage, pageUrl: pageUrl };
   onEachPage(init);
 })();

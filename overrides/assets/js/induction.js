@@ -115,7 +115,7 @@
     var ids = Object.keys(done).filter(function (id) { return done[id] === true; }).sort();
     var date = today();
     var payload = { v: 1, p: key, d: date, i: ids, s: check([1, key, date, ids.join(",")].join("|")) };
-    return location.href.split("#")[0] + "#share=" + b64encode(JSON.stringify(payload));
+    return window.handbook.pageUrl() + "#share=" + b64encode(JSON.stringify(payload));
   }
 
   // The shared progress in a #share= fragment: {date, ids}, or an error message.
@@ -146,7 +146,7 @@
 
   // The path as a Markdown task list, by stage, with the ticks given.
   function markdown(tools, checklist, done) {
-    var lines = ["Induction checklist from the Partnership Handbook: " + location.href.split("#")[0], ""];
+    var lines = ["Induction checklist from the Partnership Handbook: " + window.handbook.pageUrl(), ""];
     document.querySelectorAll('ul.hb-items[data-checklist="' + checklist.key + '"]').forEach(function (list) {
       var heading = list.previousElementSibling;
       while (heading && !/^H[2-4]$/.test(heading.tagName)) heading = heading.previousElementSibling;
@@ -157,7 +157,7 @@
       }
       list.querySelectorAll("li.hb-item").forEach(function (item) {
         var text = item.querySelector(".hb-item__text").textContent.trim().replace(/\s+/g, " ");
-        var url = location.href.split("#")[0] + "#" + item.id;
+        var url = window.handbook.pageUrl() + "#" + item.id;
         lines.push("- [" + (done[item.id] === true ? "x" : " ") + "] " + markdownText(text) +
                    " ([link](" + url + "))");
       });
@@ -277,6 +277,9 @@
       box.setAttribute("role", "region");
       box.setAttribute("aria-label", "Shared progress");
       tools.insertAdjacentElement("afterend", box);
+      // opened from a share link: the box is where the manager looks (far down the page
+      // on a long path); kept on show after a reload, the reader's own place stays
+      if (location.hash.indexOf("#share=") === 0) box.scrollIntoView();
       if (read.error) {
         box.className = "admonition failure hb-shared";
         box.innerHTML = '<p class="admonition-title">Shared progress</p><p></p>';
@@ -300,7 +303,7 @@
           '<a class="hb-shared__link">Link to this shared progress</a></p>';
         box.querySelector(".hb-shared__summary").textContent = count + " of " + checklist.boxes.length +
           " done, shared on " + read.date + ". You are looking at it read-only.";
-        box.querySelector(".hb-shared__link").href = location.href.split("#")[0] + hash;
+        box.querySelector(".hb-shared__link").href = window.handbook.pageUrl() + hash;
         if (gone.length) {
           var retiredLine = box.querySelector(".hb-shared__retired");
           retiredLine.hidden = false;
@@ -413,7 +416,7 @@
       if (!meta || meta.querySelector(".hb-suggest")) return;
       var textNode = item.querySelector(".hb-item__text");
       var text = (textNode ? textNode.textContent : item.firstChild.textContent).trim();
-      var url = location.href.split("#")[0] + "#" + item.id;
+      var url = window.handbook.pageUrl() + "#" + item.id;
       trackers.forEach(function (tracker) {
         var anchor = document.createElement("a");
         anchor.className = "hb-suggest";
