@@ -259,7 +259,8 @@ def test_macro_calls_checked_as_written(project):
     """A macro given an argument it does not take, too many, one by a name it does not
     have, or none where it needs one, or a role or team id without its quotes (Jinja
     would read it as an undefined variable), is a problem, in code too (the engines
-    render a page's code blocks as well); what Jinja does not run (a comment, a raw
+    render a page's code blocks as well, and a handbook macro there would draw its list
+    in the code: a problem of its own); what Jinja does not run (a comment, a raw
     block) and what it knows (the engines' now(), its own range(), a macro, variable or
     import the page defines) are fine, an argument by its name is read, and a call whose
     argument is any other expression is left to the engine."""
@@ -273,7 +274,9 @@ def test_macro_calls_checked_as_written(project):
                     '{% for engineer in ["cto"] %}{{ checklist(engineer) }}{% endfor %}\n'
                     '{{ checklist("cto", "cpo") }}\n{{ rights(role="tech") }}\n{{ cascade(2) }}\n'
                     '{{ checklist(role="cto") }} {{ rights(team="tech") }} {{ checklist(*roles) }}\n'
-                    '{% import "tips.md" as tips %}{% from "tips.md" import tip2 as hint %}{{ tips() }}{{ hint() }}\n')
+                    '{% import "tips.md" as tips %}{% from "tips.md" import tip2 as hint %}{{ tips() }}{{ hint() }}\n'
+                    'Write `{{ checklist("cto") }}` to show one.\n~~~\n{{ glossary() }}\n~~~\n'
+                    '`{% raw %}{{ cascade() }}{% endraw %}`\n')
     names = ", ".join(MACROS)
     first_role = yaml.safe_load((project / "docs/data/roles.yml").read_text())[0]["id"]
     assert problems(project) == [
@@ -290,6 +293,9 @@ def test_macro_calls_checked_as_written(project):
         f"docs/glossary.md: line {start + 18}: rights() has no argument 'role'; it takes a team, e.g. "
         'rights("tech")',
         f"docs/glossary.md: line {start + 19}: cascade() takes no argument, got 1 argument",
+        *(f"docs/glossary.md: line {start + at}: {name}() in code runs all the same (Jinja does not know "
+          "Markdown's code) and draws its list there; to show the call as written, put it between {% raw %} "
+          "and {% endraw %}" for at, name in ((22, "checklist"), (24, "glossary"))),
     ]
 
 

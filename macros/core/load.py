@@ -620,6 +620,7 @@ def read_macros(body: str, first_line: int, roles: dict | None) -> tuple[list[Ma
                          exc.message or "")
         return [], [(first_line + (exc.lineno or 1) - 1, f"Jinja cannot read this: {message}")]
     defined = _defined(tree)
+    in_code = _code_lines(body)
     calls, problems = [], []
     for node in tree.find_all(jinja2.nodes.Call):
         name = node.node.name if isinstance(node.node, jinja2.nodes.Name) else None
@@ -629,11 +630,31 @@ def read_macros(body: str, first_line: int, roles: dict | None) -> tuple[list[Ma
         if name not in model.MACROS:
             problems.append((line, f"no macro '{name}'; expected one of: {', '.join(model.MACROS)}"))
             continue
+        if node.lineno in in_code:
+            problems.append((line, f"{name}() in code runs all the same (Jinja does not know Markdown's code) "
+                                   "and draws its list there; to show the call as written, put it between "
+                                   "{% raw %} and {% endraw %}"))
+            continue
         call, problem = _read_call(node, name, line, roles, defined)
         calls.append(call)
         if problem:
             problems.append((line, problem))
     return calls, sorted(problems, key=lambda problem: problem[0])
+
+
+def _code_lines(body: str) -> set[int]:
+    """The lines (from 1) of ``body`` that hold a call's mark inside code: in a fenced
+    block, or in a code span around a '{{'."""
+    lines: set[int] = set()
+    if "`" not in body and "~~~" not in body:
+        return lines
+    for block in _FENCE.finditer(body):
+        first = body.count("\n", 0, block.start()) + 1
+        lines.update(range(first, first + block.group().count("\n") + 1))
+    for span in _CODE_SPAN.finditer(body):
+        if "{{" in span.group():
+            lines.add(body.count("\n", 0, span.start()) + 1)
+    return lines
 
 
 def _read_call(node: jinja2.nodes.Call, name: str, line: int, roles: dict | None,
