@@ -492,7 +492,7 @@ def test_page_front_matter_is_validated(project):
     (project / "docs/glossary.md").write_text("# Glossary\n\nno front matter\n")
     lines = problems(project)
     review = [line for line in lines if line.startswith("docs/insights.md: field 'review_by': ")]
-    assert len(review) == 1 and "expected a valid date" in review[0] and "'soon'" in review[0], lines
+    assert len(review) == 1 and "expected a date written YYYY-MM-DD (e.g. 2027-05-31)" in review[0] and "'soon'" in review[0], lines
     assert "docs/glossary.md: no front matter; a page starts with '---', then title, description, owner and review_by" in lines
 
 
@@ -895,3 +895,24 @@ def test_each_role_has_a_short_label_of_its_own(project):
     assert (f"docs/data/roles.yml: item '{roles[1]['id']}' (#2), field 'short': '{roles[0]['short']}' is already the "
             f"short label of role '{roles[0]['id']}'; a short label is also the role's tag, so each role needs its "
             "own") in problems(project)
+
+
+def test_version_date_and_number_messages_say_how_to_write_them(project):
+    """A version written 'v1.1' or as a bare number, a date in another form, and an empty
+    date each get a message that says how to write it."""
+    log = project / "docs/data/changelog.yml"
+    log.write_text(log.read_text().replace("version: '1.0'", "version: v1.0", 1).replace('version: "1.0"', "version: v1.0", 1))
+    releases = project / "docs/data/releases.yml"
+    text = releases.read_text()
+    releases.write_text(re.sub(r"(?m)^- version: .*$", "- version: 1.10", text, count=1)
+                        .replace("  date: ", "  date: null\n  was_date: ", 1))
+    page = project / "docs/insights.md"
+    page.write_text(re.sub(r"(?m)^review_by: .*$", "review_by: 10 December 2026", page.read_text(), count=1))
+    found = problems(project)
+    assert any("changelog.yml" in p and "field 'version': expected a version number such as '1.1' or '1.1.2', "
+               "in quotes (no 'v'), got 'v1.0'" in p for p in found), found
+    assert any("releases.yml" in p and "field 'version': expected a valid string, got a number 1.1; write it in "
+               "quotes to keep it as written" in p for p in found), found
+    assert any("releases.yml" in p and "field 'date': expected a valid date, got nothing" in p for p in found), found
+    assert ("docs/insights.md: field 'review_by': expected a date written YYYY-MM-DD (e.g. 2027-05-31), "
+            "got '10 December 2026'") in found, found

@@ -47,6 +47,7 @@ _PATTERN_HELP = {
         "a short label (it is also the role's tag): up to 40 letters, digits, spaces and ' ( ) . , / + -, "
         "and & with a space after it ('People & HR')"
     ),
+    model.Version.__metadata__[0].pattern: "a version number such as '1.1' or '1.1.2', in quotes (no 'v')",
 }
 # The field that names an item in messages, per file (default 'id').
 _KEY_FIELD = {"paths.yml": "role", "changelog.yml": "version", "releases.yml": "version"}
@@ -196,8 +197,14 @@ def _explain(err: dict) -> str:
         return f"expected at most {ctx.get('max_length')} characters, got {len(text)}: {_short(text)}"
     if kind in {"bool_type", "bool_parsing"}:
         return f"expected true or false, got {_type_name(found)} {_short(found)}"
+    if kind in {"date_from_datetime_parsing", "date_parsing", "date_type"} and isinstance(found, str):
+        return f"expected a date written YYYY-MM-DD (e.g. 2027-05-31), got {_short(found)}"
     message = err["msg"].replace("Input should be", "expected").replace("Value error, ", "")
-    if kind.endswith("_type") or kind in {"model_type", "dict_type", "list_type"}:
+    if found is None:
+        message = f"{message}, got nothing"
+    elif kind == "string_type" and isinstance(found, (int, float)) and not isinstance(found, bool):
+        message = f"{message}, got a number {_short(found)}; write it in quotes to keep it as written"
+    elif kind.endswith("_type") or kind in {"model_type", "dict_type", "list_type"}:
         message = f"{message}, got {_type_name(found)} {_short(found)}".rstrip()
     elif not isinstance(found, (dict, list)):
         message = f"{message}, got {_short(found)}"
