@@ -311,6 +311,24 @@ def test_a_wrong_tracker_setting_is_a_clear_error(project, tmp_path):
                       "The handbook data has 1 problem(s), listed above; fix them and build again."], errors
 
 
+@pytest.mark.parametrize("engine", ["properdocs", "zensical"])
+def test_a_wrong_tracker_setting_and_bad_data_are_both_reported(project, tmp_path, engine):
+    """A wrong setting in mkdocs.yml does not wait for the data to be fixed: both in one run."""
+    from tests.conftest import zensical
+
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace("github: partnership-handbook/handbook", "githib: o/r"))
+    roles = project / "docs/data/roles.yml"
+    roles.write_text(roles.read_text().replace("level: 1", "level: 9", 1))
+    result = zensical(project) if engine == "zensical" else build(project, tmp_path / "out")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0 and "Traceback" not in output
+    errors = [line.split("-  ", 1)[1] for line in output.splitlines() if line.startswith("ERROR")]
+    assert errors[0].startswith("mkdocs.yml: extra.handbook.githib: unknown setting"), errors
+    assert any(e.startswith("docs/data/roles.yml: item 'cto' (#1), field 'level'") for e in errors), errors
+    assert errors[-1].startswith(f"The handbook data has {len(errors) - 1} problem(s)"), errors
+
+
 def test_a_misspelt_tracker_setting_is_an_error():
     """A setting under extra.handbook the handbook does not read (which would quietly
     leave out every issue link) is named, as is a host set for no repository."""

@@ -41,8 +41,9 @@ def define_env(env) -> None:
     engine = engine_page.engine_of(env)
     docs_dir = engine_page.docs_dir_of(env)
     engine_page.start_git_dates(env.conf, docs_dir)  # for the facts lines, while the data loads
-    hb = engine_page.handbook(docs_dir, engine)
-    engine_page.trackers(dict(env.conf.get("extra") or {}), engine)  # a wrong setting stops the build now
+    extra = dict(env.conf.get("extra") or {})
+    hb = engine_page.handbook(docs_dir, engine, also=engine_page.tracker_problems(extra))
+    engine_page.trackers(extra, engine)  # a wrong setting stops the build now
 
     def context():
         found = engine_page.from_macros(env)

@@ -8,7 +8,7 @@ import html
 import logging
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
@@ -93,14 +93,15 @@ def from_markdown(md) -> PageContext | None:
     return None
 
 
-def handbook(docs_dir: Path, engine: str, data_only: bool = False) -> Handbook:
+def handbook(docs_dir: Path, engine: str, data_only: bool = False, also: Iterable[str] = ()) -> Handbook:
     """The data, loaded and validated (once while its files stay the same; see
     :func:`macros.core.load.load_cached` for ``data_only``); on bad data, one line per
-    problem and the build stops, without a traceback."""
+    problem and the build stops, without a traceback, listing ``also`` (problems found
+    elsewhere, in mkdocs.yml) with them, so that one run shows them all."""
     try:
         return load_cached(docs_dir, data_only)
     except DataError as exc:
-        _stop(exc.problems, engine)
+        _stop([*also, *exc.problems], engine)
         raise  # (not reached)
 
 
@@ -194,6 +195,13 @@ def page_meta(context: PageContext, hb: Handbook | None = None):
     if problem:
         _stop([f"docs/{context.where.path}: {problem}"], context.engine)
     return found
+
+
+def tracker_problems(extra: dict) -> list[str]:
+    """What is wrong with the issue trackers' setting in mkdocs.yml (none: [])."""
+    from macros.core.trackers import trackers as read
+
+    return read(extra)[1]
 
 
 def trackers(extra: dict, engine: str):
