@@ -58,12 +58,25 @@ def test_progress_is_per_path_and_survives_navigation(page, server):
 
 
 def test_reset_clears_progress(page, server):
-    """Reset unticks everything, empties the bar and forgets the stored progress."""
+    """Reset asks first (declined, nothing changes); agreed, it unticks everything,
+    empties the bar and forgets the stored progress."""
     open_path(page, server)
     for item in ITEMS[:3]:
         page.check(f"#check-{item}")
     assert bar(page)[0] == 3
+    asked = []
+
+    def answer(dialog, accept):
+        asked.append(dialog.message)
+        dialog.accept() if accept else dialog.dismiss()
+
+    page.once("dialog", lambda dialog: answer(dialog, False))
     page.click(".hb-progress__reset")
+    assert asked == ["Untick all 3 ticked items on this path? This cannot be undone."]
+    assert bar(page)[0] == 3 and page.is_checked(f"#check-{ITEMS[0]}")
+    page.once("dialog", lambda dialog: answer(dialog, True))
+    page.click(".hb-progress__reset")
+    assert len(asked) == 2
     assert bar(page)[0] == 0 and count(page) == f"0 of {len(ITEMS)} done"
     page.reload()
     page.wait_for_selector(".hb-progress:not([hidden])")

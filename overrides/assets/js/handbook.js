@@ -106,6 +106,10 @@
       });
     });
     reset.addEventListener("click", function () {
+      // one slip of the keyboard (it sits next to the share link) must not lose weeks of ticks
+      var ticked = boxes.filter(function (box) { return box.checked; }).length;
+      if (ticked && !window.confirm("Untick all " + ticked + " ticked item" + (ticked === 1 ? "" : "s") +
+                                    " on this path? This cannot be undone.")) return;
       try { window.localStorage.removeItem(PREFIX + key); } catch (err) { /* ignore */ }
       boxes.forEach(function (box) { box.checked = false; });
       update();
