@@ -303,6 +303,10 @@ def test_a_damaged_or_altered_link_changes_nothing(page, server, damage):
     assert "Nothing on this page has changed" in message
     assert page.is_checked(f"#check-{ITEMS[2]}") and page.is_enabled(f"#check-{ITEMS[2]}")
     assert not page.is_checked(f"#check-{ITEMS[0]}")
+    if damage == "another-path":  # it links the path it was made on, with what it carries
+        page.click(".hb-shared a")
+        page.wait_for_selector(".hb-shared__summary")
+        assert page.url == f"{server.url}induction/cto/#share={share}"
 
 
 def test_keyboard_reaches_and_uses_the_controls(browser, server):

@@ -130,8 +130,10 @@
       }
       if (data.s !== check([1, data.p, data.d, data.i.join(",")].join("|"))) return bad;
       if (data.p !== key) {
-        return { error: "This share link is for another induction path (" + data.p + "), not this one. " +
-                        "Nothing on this page has changed." };
+        var other = /^induction\/[a-z0-9-]+$/.test(data.p) ? data.p : null;  // a path of this site, or none
+        return { error: "This share link is for another induction path" +
+                        (other ? "" : " (" + data.p + ")") + ", not this one. Nothing on this page has changed.",
+                 href: other && SITE_ROOT + other + "/" + hash };
       }
       return { date: data.d, ids: data.i };
     } catch (err) {
@@ -284,6 +286,12 @@
         box.className = "admonition failure hb-shared";
         box.innerHTML = '<p class="admonition-title">Shared progress</p><p></p>';
         box.lastChild.textContent = read.error;
+        if (read.href) {  // where it belongs, with the progress it carries
+          var there = document.createElement("a");
+          there.href = read.href;
+          there.textContent = "Open it on its own path";
+          box.lastChild.append(" ", there);
+        }
         storeSet(SHARED + key, null, true);
       } else {
         storeSet(SHARED + key, { path: location.pathname, hash: hash }, true);
