@@ -150,6 +150,8 @@ def test_print_shows_a_clean_checklist(page, server):
     assert page.locator("li.hb-item").first.is_visible()
     assert not page.locator(".hb-progress").is_visible()
     assert not page.locator("a.hb-permalink").first.is_visible()
+    meta = page.locator("li.hb-item .hb-item__meta").first.inner_text().strip()
+    assert meta.startswith("From ") and not meta.endswith("·") and "· ·" not in meta, meta
     assert not page.locator(".md-sidebar--primary").is_visible()
     pdf = page.pdf(format="A4")
     assert pdf[:4] == b"%PDF" and len(pdf) > 10_000

@@ -87,15 +87,17 @@ def _item(links: _Links, item: ChecklistItem, role_id: str) -> str:
     item_id, item_text = attr(item.id), html.escape(item.text)
     check = f"check-{item_id}"
     others = [r for r in item.with_ if r != role_id]  # on a role's own path, the others it is done with
-    with_ = f"With: {links.roles(others)} · " if others else ""
+    with_ = f" · With: {links.roles(others)}" if others else ""
     formerly, anchors = _formerly(item)
     return (
         f'<li class="hb-item hb-anchor" id="{item_id}" data-item="{item_id}"{formerly}>{anchors}'
         f'<input type="checkbox" class="hb-check" id="{check}" data-item="{item_id}">'
         f'<label class="hb-item__text" for="{check}">{item_text}</label>'
-        f'<span class="hb-item__meta">From {links.section(item.section)} · {with_}'
-        f'<span class="hb-tags"><span class="hb-visually-hidden">For: </span>{links.tags(item)}</span> · '
-        f"{permalink_escaped(item_id, 'this item: ' + item_text)}</span></li>"
+        # (each part after the first carries the ' · ' before it, so a part print leaves out
+        # takes its separator with it)
+        f'<span class="hb-item__meta">From {links.section(item.section)}{with_}'
+        f'<span class="hb-tags"> · <span class="hb-visually-hidden">For: </span>{links.tags(item)}</span>'
+        f'<span class="hb-item__link"> · {permalink_escaped(item_id, "this item: " + item_text)}</span></span></li>'
     )
 
 

@@ -435,8 +435,10 @@
           "What should change, and why? (A source, an example or your own experience helps.)\n\n");
         anchor.textContent = tracker.label;
         anchor.setAttribute("aria-label", tracker.label + ": " + text);
-        meta.appendChild(document.createTextNode(" · "));
-        meta.appendChild(anchor);
+        var part = document.createElement("span");  // with its separator, so print leaves out both
+        part.className = "hb-item__suggest";
+        part.append(" · ", anchor);
+        meta.appendChild(part);
       });
     });
   }
