@@ -68,3 +68,13 @@ def search(page, query: str, timeout: int = 10_000) -> None:
     page.click(".md-search__input")
     page.fill(".md-search__input", query)
     page.wait_for_selector(".md-search-result__item", timeout=timeout)
+
+
+def answer_next_dialog(page, accept: bool, asked: list[str]) -> None:
+    """Answer the page's next dialog (a confirm): accept or dismiss it, and note its
+    message in ``asked``."""
+    def answer(dialog) -> None:
+        asked.append(dialog.message)
+        dialog.accept() if accept else dialog.dismiss()
+
+    page.once("dialog", answer)

@@ -15,7 +15,7 @@ import pytest
 import yaml
 
 from macros.core.load import load
-from tests.browser import StaticServer
+from tests.browser import StaticServer, answer_next_dialog
 from tests.conftest import ROOT, Site, mkdocs
 
 pytestmark = pytest.mark.browser
@@ -125,13 +125,8 @@ def test_share_and_take_over_on_another_device(browser, server):
     assert summary.startswith(f"2 of {len(ITEMS)} done, shared on {dt.date.today().isoformat()}")
     assert other.is_checked(f"#check-{ITEMS[0]}") and not other.is_checked(f"#check-{ITEMS[3]}")
     assert other.is_disabled(f"#check-{ITEMS[0]}")
-    asked = []
-
-    def answer(dialog, accept):
-        asked.append(dialog.message)
-        dialog.accept() if accept else dialog.dismiss()
-
-    other.once("dialog", lambda dialog: answer(dialog, False))
+    asked: list[str] = []
+    answer_next_dialog(other, False, asked)
     other.click(".hb-take-over")
     other.wait_for_function("document.querySelector('.hb-path-tools__status').textContent.startsWith('Nothing')")
     assert asked == ["Add 2 items from this shared progress to the 1 item ticked in this browser? "
@@ -139,7 +134,7 @@ def test_share_and_take_over_on_another_device(browser, server):
     assert other.locator(".hb-shared").count() == 1  # still the shared view, own progress untouched
     assert other.evaluate("Object.keys(JSON.parse(localStorage.getItem('partnership-handbook:progress:' + "
                           "document.querySelector('.hb-path-tools').dataset.checklist) || '{}'))") == [ITEMS[3]]
-    other.once("dialog", lambda dialog: answer(dialog, True))
+    answer_next_dialog(other, True, asked)
     other.click(".hb-take-over")
     other.wait_for_selector(".hb-shared", state="detached")
     # the focused button went with the panel: focus is on the path's first tool, not lost

@@ -7,6 +7,7 @@ import json
 import pytest
 
 from macros.core.load import load
+from tests.browser import answer_next_dialog
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser
@@ -64,17 +65,12 @@ def test_reset_clears_progress(page, server):
     for item in ITEMS[:3]:
         page.check(f"#check-{item}")
     assert bar(page)[0] == 3
-    asked = []
-
-    def answer(dialog, accept):
-        asked.append(dialog.message)
-        dialog.accept() if accept else dialog.dismiss()
-
-    page.once("dialog", lambda dialog: answer(dialog, False))
+    asked: list[str] = []
+    answer_next_dialog(page, False, asked)
     page.click(".hb-progress__reset")
     assert asked == ["Untick all 3 ticked items on this path? This cannot be undone."]
     assert bar(page)[0] == 3 and page.is_checked(f"#check-{ITEMS[0]}")
-    page.once("dialog", lambda dialog: answer(dialog, True))
+    answer_next_dialog(page, True, asked)
     page.click(".hb-progress__reset")
     assert len(asked) == 2
     assert bar(page)[0] == 0 and count(page) == f"0 of {len(ITEMS)} done"
