@@ -148,7 +148,8 @@
 
   // The path as a Markdown task list, by stage, with the ticks given.
   function markdown(tools, checklist, done) {
-    var lines = ["Induction checklist from the Partnership Handbook: " + window.handbook.pageUrl(), ""];
+    var page = window.handbook.pageUrl();
+    var lines = ["Induction checklist from the Partnership Handbook: " + page, ""];
     document.querySelectorAll('ul.hb-items[data-checklist="' + checklist.key + '"]').forEach(function (list) {
       var heading = list.previousElementSibling;
       while (heading && !/^H[2-4]$/.test(heading.tagName)) heading = heading.previousElementSibling;
@@ -159,7 +160,7 @@
       }
       list.querySelectorAll("li.hb-item").forEach(function (item) {
         var text = item.querySelector(".hb-item__text").textContent.trim().replace(/\s+/g, " ");
-        var url = window.handbook.pageUrl() + "#" + item.id;
+        var url = page + "#" + item.id;
         lines.push("- [" + (done[item.id] === true ? "x" : " ") + "] " + markdownText(text) +
                    " ([link](" + url + "))");
       });
@@ -419,12 +420,13 @@
     });
     var page = document.querySelector("h1");
     var pageTitle = page ? page.textContent.replace(/¶$/, "").trim() : document.title;
+    var pageUrl = window.handbook.pageUrl();
     root.querySelectorAll("ul.hb-items > li[id]").forEach(function (item) {
       var meta = item.querySelector(".hb-item__meta");
       if (!meta || meta.querySelector(".hb-suggest")) return;
       var textNode = item.querySelector(".hb-item__text");
       var text = (textNode ? textNode.textContent : item.firstChild.textContent).trim();
-      var url = window.handbook.pageUrl() + "#" + item.id;
+      var url = pageUrl + "#" + item.id;
       trackers.forEach(function (tracker) {
         var anchor = document.createElement("a");
         anchor.className = "hb-suggest";
